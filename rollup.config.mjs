@@ -1,0 +1,70 @@
+// Builds:
+//  1. dist/index.js + dist/define.js: ES modules for bundler users, lit and @lit/* external so an
+//     app has one lit; locale strings in dist/locales/*.js chunks loaded on demand.
+//  2. dist/antom-card-binding.bundle.js: one self-contained, minified file that registers the
+//     element when loaded with <script type="module"> (CMS embed, CDN); its locale chunks sit
+//     beside it in dist/bundle-locales/ and load only for the active language.
+//  3. dist/server/*.js and dist/sandbox/*.js: the Node merchant helper and the sandbox emulator.
+import {existsSync} from 'node:fs';
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+const LIT_EXTERNAL = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\//];
+
+function onwarn(warning, warn) {
+  // zod 4's own harmless noise (comments near /*@__PURE__*/, a core<->util cycle).
+  if (warning.code === 'INVALID_ANNOTATION' && /node_modules\/zod/.test(warning.id ?? '')) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules/zod'))) {
+    return;
+  }
+  warn(warning);
+}
+
+const browserPlugins = (minify) => [
+  // Production builds of lit (no dev-mode warnings, smaller).
+  nodeResolve({exportConditions: ['production', 'default', 'module', 'import'], browser: true}),
+  esbuild({target: 'es2022', tsconfig: './tsconfig.json', minify: false}),
+  ...(minify ? [terser({ecma: 2022, module: true, format: {comments: false}})] : []),
+];
+
+const localeChunks = (folder) => (chunk) =>
+  chunk.moduleIds.length === 1 && /\/generated\/locales\//.test(chunk.moduleIds[0])
+    ? `${folder}/[name].js`
+    : '[name]-[hash].js';
+
+const builds = [
+  {
+    input: {index: 'src/index.ts', define: 'src/define.ts'},
+    external: LIT_EXTERNAL,
+    preserveEntrySignatures: 'allow-extension',
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: localeChunks('locales')},
+    plugins: browserPlugins(true),
+    onwarn,
+  },
+  {
+    input: {'antom-card-binding.bundle': 'src/define.ts'},
+    preserveEntrySignatures: 'allow-extension',
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: localeChunks('bundle-locales')},
+    plugins: browserPlugins(true),
+    onwarn,
+  },
+];
+
+const nodeEntries = {
+  'server/index': 'src/server/index.ts',
+  'sandbox/index': 'src/sandbox/index.ts',
+  'sandbox/cli': 'src/sandbox/cli.ts',
+};
+const presentNodeEntries = Object.fromEntries(Object.entries(nodeEntries).filter(([, file]) => existsSync(file)));
+if (Object.keys(presentNodeEntries).length > 0) {
+  builds.push({
+    input: presentNodeEntries,
+    external: (id) => id.startsWith('node:') || id === 'zod' || id.startsWith('zod/'),
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'node-shared/[name]-[hash].js'},
+    plugins: [nodeResolve({preferBuiltins: true}), esbuild({target: 'node20', tsconfig: './tsconfig.json'})],
+    onwarn,
+  });
+}
+
+export default builds;

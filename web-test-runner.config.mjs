@@ -1,0 +1,31 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter} from '@web/test-runner';
+import {plainSummaryReporter} from './scripts/wtr-summary-reporter.mjs';
+import {CHROME_ARGS} from './scripts/find-chrome.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  // tsconfig is required: without it esbuild compiles standard decorators and Lit's
+  // legacy @property() throws at import.
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROME_ARGS,
+      },
+    }),
+  ],
+  testFramework: {config: {timeout: 10000}},
+  filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/generated/**', 'src/server/**', 'src/sandbox/**'],
+    threshold: {statements: 90, branches: 80, functions: 85, lines: 90},
+  },
+  reporters: [defaultReporter(), plainSummaryReporter()],
+};
