@@ -36,6 +36,11 @@ export interface BrandRule {
   readonly lengths: readonly number[];
   /** Digit group sizes used for display, e.g. [4, 6, 5] for AMEX; the last group absorbs the rest. */
   readonly grouping: readonly number[];
+  /**
+   * Grouping for numbers longer than `above` digits, when it differs (Diners: 4-6-4 at 14 digits,
+   * groups of four for 16 to 19).
+   */
+  readonly longNumberGrouping?: {readonly above: number; readonly grouping: readonly number[]};
   readonly securityCode: {readonly name: SecurityCodeName; readonly length: number};
   readonly luhn: boolean;
 }

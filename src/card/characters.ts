@@ -1,0 +1,67 @@
+/**
+ * What the characters typed into card fields mean: which are digits (ASCII and the full-width
+ * digits of Chinese and Japanese input methods), and which are separators people type or paste
+ * between digit groups. Everything else is foreign to a card field.
+ */
+
+const ASCII_ZERO = 0x30;
+const ASCII_NINE = 0x39;
+const FULL_WIDTH_ZERO = 0xff10;
+const FULL_WIDTH_NINE = 0xff19;
+
+/**
+ * Separators accepted between digits: spaces (incl. no-break, figure, narrow and ideographic
+ * spaces, as pasted from PDFs and banking apps), hyphens and dashes, and the slash of expiry dates.
+ */
+const SEPARATOR_CODES: ReadonlySet<number> = new Set([
+  0x09, 0x0a, 0x0d, 0x20, 0xa0, 0x2007, 0x202f, 0x3000, // whitespace
+  0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xff0d, // hyphen-minus, hyphens, figure and en dash, full-width hyphen
+  0x2f, 0xff0f, // slash, full-width slash
+]);
+
+/** The characters our own formatters insert: the group space and the expiry slash. */
+const FORMATTING_CODES: ReadonlySet<number> = new Set([0x20, 0x2f]);
+
+/** The digit a UTF-16 code stands for (0-9), or -1 when it is not a digit. */
+export function digitValue(code: number): number {
+  if (code >= ASCII_ZERO && code <= ASCII_NINE) return code - ASCII_ZERO;
+  if (code >= FULL_WIDTH_ZERO && code <= FULL_WIDTH_NINE) return code - FULL_WIDTH_ZERO;
+  return -1;
+}
+
+export function isSeparatorCode(code: number): boolean {
+  return SEPARATOR_CODES.has(code);
+}
+
+export function isFormattingCode(code: number): boolean {
+  return FORMATTING_CODES.has(code);
+}
+
+/** The ASCII digits of `text`, in order; every other character is dropped. */
+export function digitsOf(text: string): string {
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const digit = digitValue(text.charCodeAt(i));
+    if (digit >= 0) digits += String.fromCharCode(ASCII_ZERO + digit);
+  }
+  return digits;
+}
+
+/** True when `text` has a character that is neither a digit nor a separator. */
+export function hasForeignCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (digitValue(code) < 0 && !isSeparatorCode(code)) return true;
+  }
+  return false;
+}
+
+/** How many digits stand before `position` in `text`. */
+export function countDigitsBefore(text: string, position: number): number {
+  const end = Math.max(0, Math.min(position, text.length));
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    if (digitValue(text.charCodeAt(i)) >= 0) count++;
+  }
+  return count;
+}

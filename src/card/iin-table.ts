@@ -1,0 +1,127 @@
+/**
+ * The brand table flattened, once at load, into sorted non-overlapping segments of the space of
+ * IIN_DIGITS-digit prefixes, each owned by exactly one brand. Detection is then a binary search
+ * plus a short scan instead of a walk over every range (it runs on every keystroke).
+ *
+ * Overlaps are resolved by specificity: where ranges of several brands cover a prefix, the one
+ * written with the most digits owns it (Elo's 401178 owns 401178xx, not Visa's 4).
+ */
+
+import {BRAND_RULES} from './brands.js';
+import {CARD_BRANDS, type CardBrand} from './types.js';
+
+/** One brand range scaled to IIN_DIGITS digits: 4 becomes [400000, 499999]. */
+export interface IinEntry {
+  readonly start: number;
+  readonly end: number;
+  readonly brand: CardBrand;
+  /** How many digits the range was written with: its specificity. */
+  readonly digits: number;
+}
+
+/** A stretch of the prefix space owned by one brand, through a range of `digits` digits. */
+export type IinSegment = IinEntry;
+
+function digitCount(value: number): number {
+  return String(value).length;
+}
+
+function buildEntries(): {entries: IinEntry[]; width: number} {
+  let width = 1;
+  for (const rule of BRAND_RULES) {
+    for (const [from, to] of rule.iinRanges) width = Math.max(width, digitCount(from), digitCount(to));
+  }
+  const entries: IinEntry[] = [];
+  for (const rule of BRAND_RULES) {
+    for (const [from, to] of rule.iinRanges) {
+      const digits = digitCount(from);
+      if (digitCount(to) !== digits || to < from) {
+        throw new Error(`Bad IIN range ${from}-${to} for ${rule.id}: both ends need the same digit count`);
+      }
+      const scale = 10 ** (width - digits);
+      entries.push({start: from * scale, end: (to + 1) * scale - 1, brand: rule.id, digits});
+    }
+  }
+  // Most specific first, so the first entry covering a prefix is the one that owns it.
+  entries.sort((a, b) => b.digits - a.digits || a.start - b.start);
+  return {entries, width};
+}
+
+/** The owner of the elementary stretch starting at `point`: the most specific covering entry. */
+function ownerAt(entries: readonly IinEntry[], point: number): IinEntry | null {
+  let owner: IinEntry | null = null;
+  for (const entry of entries) {
+    if (entry.start > point || entry.end < point) continue;
+    if (!owner) {
+      owner = entry;
+    } else if (entry.digits < owner.digits) {
+      break;
+    } else if (entry.brand !== owner.brand) {
+      throw new Error(`IIN conflict: ${owner.brand} and ${entry.brand} both claim ${point} with ${entry.digits} digits`);
+    }
+  }
+  return owner;
+}
+
+function buildSegments(entries: readonly IinEntry[]): IinSegment[] {
+  const boundaries = new Set<number>();
+  for (const entry of entries) {
+    boundaries.add(entry.start);
+    boundaries.add(entry.end + 1);
+  }
+  const points = [...boundaries].sort((a, b) => a - b);
+  const segments: IinSegment[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i];
+    const end = points[i + 1] - 1;
+    const owner = ownerAt(entries, start);
+    if (!owner) continue;
+    const last = segments[segments.length - 1];
+    if (last && last.end + 1 === start && last.brand === owner.brand && last.digits === owner.digits) {
+      segments[segments.length - 1] = {...last, end};
+    } else {
+      segments.push({start, end, brand: owner.brand, digits: owner.digits});
+    }
+  }
+  return segments;
+}
+
+const BUILT = buildEntries();
+
+/** How many leading digits decide the brand (the longest range in the table: 6). */
+export const IIN_DIGITS: number = BUILT.width;
+
+/** Every brand range, most specific first. */
+export const IIN_ENTRIES: readonly IinEntry[] = BUILT.entries;
+
+/** The owned stretches of the prefix space, ascending; gaps belong to no supported brand. */
+export const IIN_SEGMENTS: readonly IinSegment[] = buildSegments(BUILT.entries);
+
+const POWERS_OF_TEN: readonly number[] = Array.from({length: IIN_DIGITS + 1}, (_, i) => 10 ** i);
+
+/** Bit of each brand in a brand set mask, by CARD_BRANDS order. */
+export const BRAND_BITS: Readonly<Record<CardBrand, number>> = Object.fromEntries(
+  CARD_BRANDS.map((brand, index) => [brand, 1 << index]),
+) as Record<CardBrand, number>;
+
+/**
+ * The stretch of the prefix space whose numbers begin with `prefix` (digits only, at most
+ * IIN_DIGITS of them): "4" is [400000, 499999], "" is everything.
+ */
+export function prefixSpan(prefix: string): {readonly low: number; readonly high: number} {
+  const scale = POWERS_OF_TEN[IIN_DIGITS - prefix.length];
+  const low = prefix.length === 0 ? 0 : Number(prefix) * scale;
+  return {low, high: low + scale - 1};
+}
+
+/** Index of the first segment that ends at or after `point` (IIN_SEGMENTS.length if none). */
+export function firstSegmentFrom(point: number): number {
+  let low = 0;
+  let high = IIN_SEGMENTS.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (IIN_SEGMENTS[middle].end < point) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

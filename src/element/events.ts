@@ -1,0 +1,133 @@
+/**
+ * The element's events: one typed class each, all bubbling and composed so they cross shadow
+ * roots. None carries card data: the host page learns the brand, completeness, error codes and,
+ * after binding, what the gateway returns to the browser (masked number, brand, session id).
+ *
+ * Order: `ready`, then `change`... while the buyer types, then `submit`, then exactly one of
+ * `bound` | `error` | `redirect` for that submission.
+ */
+import type {CardBrand, CardErrorCode} from '../card/types.js';
+
+/** The four fields, as named in `change` event details. */
+export type CardFieldName = 'cardNumber' | 'expiry' | 'cvc' | 'holderName';
+
+export interface CardChangeDetail {
+  /** Every field is valid: `submit()` would send the card. */
+  readonly complete: boolean;
+  /** No field holds anything. */
+  readonly empty: boolean;
+  /** The detected brand once the number's prefix identifies one, else null. */
+  readonly brand: CardBrand | null;
+  /** The error each field currently shows (null where none is shown). */
+  readonly errors: Readonly<Record<CardFieldName, CardErrorCode | null>>;
+}
+
+/** Stable codes of `error` events. */
+export type BindingErrorCode =
+  | 'session_missing'
+  | 'session_malformed'
+  | 'session_expired'
+  | 'duplicate_submit'
+  | 'declined'
+  | 'network_error'
+  | 'timeout'
+  | 'gateway_error'
+  | 'invalid_response'
+  | 'encryption_failed';
+
+export interface BindingErrorDetail {
+  readonly code: BindingErrorCode;
+  /** A buyer-facing message in the element's language; never holds card data. */
+  readonly message: string;
+  /** Whether submitting again (same session) can succeed. */
+  readonly retryable: boolean;
+  /** The gateway's result code where there is one, e.g. `DO_NOT_HONOR`. */
+  readonly resultCode?: string;
+}
+
+export interface BoundDetail {
+  readonly vaultingSessionId: string | null;
+  readonly brand: CardBrand | string | null;
+  /** e.g. `************4242`, as the gateway masks it. */
+  readonly maskedCardNo: string | null;
+  /** Only when the gateway hands one to the browser. */
+  readonly cardToken?: string;
+}
+
+export interface RedirectDetail {
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  /** Form fields to POST where the gateway asks for a POST. */
+  readonly fields?: Readonly<Record<string, string>>;
+}
+
+const INIT = {bubbles: true, composed: true} as const;
+
+/** Fields are rendered in their language and usable. */
+export class CardReadyEvent extends Event {
+  static readonly eventName = 'ready';
+  constructor() {
+    super(CardReadyEvent.eventName, INIT);
+  }
+}
+
+/** The buyer changed a field; the detail says what the form now knows, never what was typed. */
+export class CardChangeEvent extends Event {
+  static readonly eventName = 'change';
+  constructor(readonly detail: CardChangeDetail) {
+    super(CardChangeEvent.eventName, INIT);
+  }
+}
+
+/** A valid card is about to be encrypted and sent; cancel it with `preventDefault()`. */
+export class CardSubmitEvent extends Event {
+  static readonly eventName = 'submit';
+  constructor() {
+    super(CardSubmitEvent.eventName, {...INIT, cancelable: true});
+  }
+}
+
+/** The gateway bound the card. */
+export class CardBoundEvent extends Event {
+  static readonly eventName = 'bound';
+  constructor(readonly detail: BoundDetail) {
+    super(CardBoundEvent.eventName, INIT);
+  }
+}
+
+/** Something went wrong; the detail says what and whether a retry can help. */
+export class CardBindingErrorEvent extends Event {
+  static readonly eventName = 'error';
+  constructor(readonly detail: BindingErrorDetail) {
+    super(CardBindingErrorEvent.eventName, INIT);
+  }
+}
+
+/** The gateway asks the buyer to go elsewhere (3-D Secure); cancel to navigate yourself. */
+export class CardRedirectEvent extends Event {
+  static readonly eventName = 'redirect';
+  constructor(readonly detail: RedirectDetail) {
+    super(CardRedirectEvent.eventName, {...INIT, cancelable: true});
+  }
+}
+
+/** Every event of `<antom-card-binding>`, by name. */
+export interface AntomCardBindingEventMap {
+  ready: CardReadyEvent;
+  change: CardChangeEvent;
+  submit: CardSubmitEvent;
+  bound: CardBoundEvent;
+  error: CardBindingErrorEvent;
+  redirect: CardRedirectEvent;
+}
+
+declare global {
+  // Only names that no native event uses: putting `change`, `submit` or `error` here would
+  // retype those native events on *every* element (lib.dom declares them there). Those three
+  // are typed through AntomCardBinding's own addEventListener overloads instead.
+  interface HTMLElementEventMap {
+    ready: CardReadyEvent;
+    bound: CardBoundEvent;
+    redirect: CardRedirectEvent;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Render helper for one labelled text field: a real `<label for>`, the input with its
+ * autocomplete and keyboard hints, a reserved error line referenced by `aria-describedby`.
+ * Inputs are uncontrolled (no `.value` binding): the element formats their values itself, so
+ * card data never passes through a template or a reactive property.
+ */
+import {html, nothing, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
+
+export interface FieldOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly part: string;
+  readonly autocomplete: string;
+  readonly inputmode?: 'numeric' | 'text';
+  readonly enterkeyhint: 'next' | 'done';
+  readonly placeholder?: string;
+  readonly maxlength?: number;
+  readonly error: string | null;
+  readonly required: boolean;
+  readonly disabled: boolean;
+  /** Extra ids for aria-describedby (hints), before the error's id. */
+  readonly describedBy?: readonly string[];
+  readonly half?: boolean;
+  /** Content drawn inside the control, after the input (the brand icon). */
+  readonly adornment?: TemplateResult;
+  readonly extra?: TemplateResult;
+  readonly autocapitalize?: 'off' | 'words';
+  readonly onInput: (event: InputEvent) => void;
+  readonly onBlur: () => void;
+  readonly onKeydown?: (event: KeyboardEvent) => void;
+}
+
+export function renderField(options: FieldOptions): TemplateResult {
+  const errorId = `${options.id}-error`;
+  const describedBy = [...(options.describedBy ?? []), errorId].join(' ');
+  return html`<div class="field ${options.id} ${options.half ? 'half' : ''}" part="field ${options.id}-field">
+    <label for=${options.id} part="label">${options.label}</label>
+    <div class="control">
+      <input
+        id=${options.id}
+        part="input ${options.part}"
+        type="text"
+        name=${options.id}
+        inputmode=${ifDefined(options.inputmode)}
+        autocomplete=${options.autocomplete}
+        autocapitalize=${options.autocapitalize ?? 'off'}
+        autocorrect="off"
+        spellcheck="false"
+        enterkeyhint=${options.enterkeyhint}
+        placeholder=${ifDefined(options.placeholder)}
+        maxlength=${ifDefined(options.maxlength)}
+        aria-invalid=${options.error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        ?required=${options.required}
+        aria-required=${options.required ? 'true' : 'false'}
+        ?disabled=${options.disabled}
+        @input=${options.onInput}
+        @blur=${options.onBlur}
+        @keydown=${options.onKeydown ?? nothing}
+      />
+      ${options.adornment ?? nothing}
+    </div>
+    ${options.extra ?? nothing}
+    <p class="error" id=${errorId} part="error">${options.error ?? ''}</p>
+  </div>`;
+}

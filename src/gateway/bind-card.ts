@@ -1,0 +1,113 @@
+/**
+ * The browser half of a binding: encrypt the card to the session's key, POST it to the session's
+ * submit URL with a timeout and an idempotency key, and turn every possible answer (including
+ * none) into one typed outcome. Never throws; never puts card data in an error.
+ */
+import * as z from 'zod/mini';
+import {encryptCompactJwe} from './jwe.js';
+import {declineReason} from './decline-reasons.js';
+import {IDEMPOTENCY_KEY_HEADER, SUBMIT_ERROR_CODES, submitCardReplySchema, type CardPlaintext} from './submit-protocol.js';
+import type {DecodedSession} from '../session/decode-session.js';
+import type {BoundDetail, RedirectDetail} from '../element/events.js';
+import type {DeclineReason} from '../i18n/messages.js';
+
+/** The card as the gateway wants it; held only for the duration of one submission. */
+export type CardSecrets = CardPlaintext;
+
+export type BindingOutcome =
+  | {readonly kind: 'bound'; readonly detail: BoundDetail}
+  | {readonly kind: 'redirect'; readonly detail: RedirectDetail}
+  | {readonly kind: 'processing'; readonly vaultingSessionId: string | null}
+  | {readonly kind: 'declined'; readonly reason: DeclineReason; readonly resultCode: string; readonly retryable: boolean}
+  | {readonly kind: 'session_expired'; readonly resultCode?: string}
+  | {
+      readonly kind: 'failed';
+      readonly code: 'network_error' | 'timeout' | 'gateway_error' | 'invalid_response' | 'encryption_failed';
+      readonly retryable: boolean;
+      readonly resultCode?: string;
+    };
+
+export interface BindCardOptions {
+  readonly session: DecodedSession;
+  readonly card: CardSecrets;
+  /** Same key for every retry of one attempt, so the gateway never binds twice. */
+  readonly idempotencyKey: string;
+  readonly timeoutMs: number;
+  /** Injectable for tests and for pages that route requests their own way. */
+  readonly fetch?: typeof fetch;
+}
+
+export async function bindCard(options: BindCardOptions): Promise<BindingOutcome> {
+  let encryptedCard: string;
+  try {
+    encryptedCard = await encryptCompactJwe(new TextEncoder().encode(JSON.stringify(options.card)), options.session.encryptionKey);
+  } catch {
+    return {kind: 'failed', code: 'encryption_failed', retryable: false};
+  }
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await (options.fetch ?? fetch)(options.session.submitUrl, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey},
+      body: JSON.stringify({vaultingSessionData: options.session.credential, encryptedCard}),
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'strict-origin',
+      signal: controller.signal,
+    });
+    body = await response.json().catch(() => undefined);
+  } catch {
+    return controller.signal.aborted
+      ? {kind: 'failed', code: 'timeout', retryable: true}
+      : {kind: 'failed', code: 'network_error', retryable: true};
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const parsed = z.safeParse(submitCardReplySchema, body);
+  if (!parsed.success) {
+    // We cannot tell whether the card was bound; a retry with the same key is safe either way.
+    return response.status >= 500
+      ? {kind: 'failed', code: 'gateway_error', retryable: true}
+      : {kind: 'failed', code: 'invalid_response', retryable: true};
+  }
+  const reply = parsed.data;
+  switch (reply.status) {
+    case 'SUCCESS':
+      return {
+        kind: 'bound',
+        detail: {
+          vaultingSessionId: reply.vaultingSessionId,
+          brand: reply.paymentMethodDetail.card.brand,
+          maskedCardNo: reply.paymentMethodDetail.card.maskedCardNo,
+        },
+      };
+    case 'REDIRECT':
+      return {
+        kind: 'redirect',
+        detail: reply.redirect.fields
+          ? {url: reply.redirect.url, method: reply.redirect.method, fields: reply.redirect.fields}
+          : {url: reply.redirect.url, method: reply.redirect.method},
+      };
+    case 'PROCESSING':
+      return {kind: 'processing', vaultingSessionId: reply.vaultingSessionId};
+    case 'FAIL':
+      return {kind: 'declined', reason: declineReason(reply.result.resultCode), resultCode: reply.result.resultCode, retryable: true};
+    case 'ERROR': {
+      const code = reply.result.resultCode;
+      if (
+        code === SUBMIT_ERROR_CODES.SESSION_EXPIRED ||
+        code === SUBMIT_ERROR_CODES.SESSION_NOT_FOUND ||
+        code === SUBMIT_ERROR_CODES.SESSION_ALREADY_USED
+      ) {
+        return {kind: 'session_expired', resultCode: code};
+      }
+      // U (UNKNOWN_EXCEPTION and the like) may succeed on retry; F will not.
+      return {kind: 'failed', code: 'gateway_error', retryable: reply.result.resultStatus === 'U', resultCode: code};
+    }
+  }
+}
