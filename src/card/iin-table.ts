@@ -8,7 +8,7 @@
  */
 
 import {BRAND_RULES} from './brands.js';
-import {CARD_BRANDS, type CardBrand} from './types.js';
+import {CARD_BRANDS, type BrandRule, type CardBrand} from './types.js';
 
 /** One brand range scaled to IIN_DIGITS digits: 4 becomes [400000, 499999]. */
 export interface IinEntry {
@@ -26,13 +26,13 @@ function digitCount(value: number): number {
   return String(value).length;
 }
 
-function buildEntries(): {entries: IinEntry[]; width: number} {
+function buildEntries(rules: readonly BrandRule[]): {entries: IinEntry[]; width: number} {
   let width = 1;
-  for (const rule of BRAND_RULES) {
+  for (const rule of rules) {
     for (const [from, to] of rule.iinRanges) width = Math.max(width, digitCount(from), digitCount(to));
   }
   const entries: IinEntry[] = [];
-  for (const rule of BRAND_RULES) {
+  for (const rule of rules) {
     for (const [from, to] of rule.iinRanges) {
       const digits = digitCount(from);
       if (digitCount(to) !== digits || to < from) {
@@ -86,7 +86,25 @@ function buildSegments(entries: readonly IinEntry[]): IinSegment[] {
   return segments;
 }
 
-const BUILT = buildEntries();
+export interface IinTable {
+  /** How many leading digits decide the brand: the most digits any range is written with. */
+  readonly width: number;
+  /** Every brand range, most specific first. */
+  readonly entries: readonly IinEntry[];
+  /** The owned stretches of the prefix space, ascending; gaps belong to no brand. */
+  readonly segments: readonly IinSegment[];
+}
+
+/**
+ * Builds the table from brand rules. Throws on a malformed range or when two brands claim the
+ * same prefix with the same number of digits (no specificity can decide between them).
+ */
+export function buildIinTable(rules: readonly BrandRule[]): IinTable {
+  const {entries, width} = buildEntries(rules);
+  return {width, entries, segments: buildSegments(entries)};
+}
+
+const BUILT = buildIinTable(BRAND_RULES);
 
 /** How many leading digits decide the brand (the longest range in the table: 6). */
 export const IIN_DIGITS: number = BUILT.width;
@@ -95,7 +113,7 @@ export const IIN_DIGITS: number = BUILT.width;
 export const IIN_ENTRIES: readonly IinEntry[] = BUILT.entries;
 
 /** The owned stretches of the prefix space, ascending; gaps belong to no supported brand. */
-export const IIN_SEGMENTS: readonly IinSegment[] = buildSegments(BUILT.entries);
+export const IIN_SEGMENTS: readonly IinSegment[] = BUILT.segments;
 
 const POWERS_OF_TEN: readonly number[] = Array.from({length: IIN_DIGITS + 1}, (_, i) => 10 ** i);
 

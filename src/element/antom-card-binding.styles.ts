@@ -31,6 +31,9 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  [hidden] {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {
@@ -105,11 +108,11 @@ export const styles = css`
     pointer-events: none;
     color: var(--_muted);
   }
-  /* One reserved line: an error appearing never moves the fields below. */
+  /* A fixed line: an error appearing never moves the fields below (messages are kept short). */
   .error {
-    min-height: 1.4em;
+    height: 1.5em;
     font-size: 0.8125em;
-    line-height: 1.4em;
+    line-height: 1.5em;
     color: var(--_error);
     margin: 0;
   }

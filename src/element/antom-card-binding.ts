@@ -68,6 +68,9 @@ const ADVANCE_AT: Partial<Record<CardBrand, readonly number[]>> = {
   DINERS: [14],
 };
 
+/** Long enough for screen readers to notice the region was emptied before the new text. */
+const ANNOUNCE_DELAY_MS = 60;
+
 /** setTimeout's ceiling (about 24.8 days); a session never lives that long, but stay safe. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -220,6 +223,7 @@ export class AntomCardBinding extends LitElement {
     // reach the page retargeted to the host. `change` tells the page what it needs instead.
     this.renderRoot.addEventListener('input', stopAtShadowRoot);
     this.renderRoot.addEventListener('beforeinput', stopAtShadowRoot);
+    keepErrorEventsOffWindow(this.ownerDocument);
     void this.#applyLocale();
   }
 
@@ -676,9 +680,9 @@ export class AntomCardBinding extends LitElement {
     if (!region) return;
     // Clearing first makes screen readers announce a message identical to the previous one.
     region.textContent = '';
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       if (this.#announcement === text) region.textContent = text;
-    });
+    }, ANNOUNCE_DELAY_MS);
   }
 
   #input(field: CardFieldName): HTMLInputElement | null {
@@ -890,6 +894,21 @@ export interface AntomCardBinding {
     options?: boolean | EventListenerOptions
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+const guardedDocuments = new WeakSet<Document>();
+
+/**
+ * A bubbling event named `error` that reaches `window` runs `window.onerror` and error-monitoring
+ * hooks as if a script had crashed. The element's `error` event is an outcome, not a crash: it
+ * bubbles through the page up to `document` (where every listener still gets it) and stops there.
+ */
+function keepErrorEventsOffWindow(doc: Document): void {
+  if (guardedDocuments.has(doc)) return;
+  guardedDocuments.add(doc);
+  doc.addEventListener('error', (event) => {
+    if (event instanceof CardBindingErrorEvent) event.stopPropagation();
+  });
 }
 
 function stopAtShadowRoot(event: Event): void {

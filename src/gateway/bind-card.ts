@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import {encryptCompactJwe} from './jwe.js';
 import {declineReason} from './decline-reasons.js';
-import {IDEMPOTENCY_KEY_HEADER, SUBMIT_ERROR_CODES, submitCardReplySchema, type CardPlaintext} from './submit-protocol.js';
+import {IDEMPOTENCY_KEY_HEADER, SUBMIT_RESULT_CODES, submitCardReplySchema, type CardPlaintext} from './submit-protocol.js';
 import type {DecodedSession} from '../session/decode-session.js';
 import type {BoundDetail, RedirectDetail} from '../element/events.js';
 import type {DeclineReason} from '../i18n/messages.js';
@@ -100,9 +100,9 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
     case 'ERROR': {
       const code = reply.result.resultCode;
       if (
-        code === SUBMIT_ERROR_CODES.SESSION_EXPIRED ||
-        code === SUBMIT_ERROR_CODES.SESSION_NOT_FOUND ||
-        code === SUBMIT_ERROR_CODES.SESSION_ALREADY_USED
+        code === SUBMIT_RESULT_CODES.SESSION_EXPIRED ||
+        code === SUBMIT_RESULT_CODES.SESSION_NOT_FOUND ||
+        code === SUBMIT_RESULT_CODES.SESSION_ALREADY_USED
       ) {
         return {kind: 'session_expired', resultCode: code};
       }

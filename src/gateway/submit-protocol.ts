@@ -56,11 +56,11 @@ export const submitResultSchema = z.looseObject({
 });
 
 /**
- * Result codes this library's endpoint adds to Antom's (all with status `ERROR`). Antom codes also
- * used: `SUCCESS`, `PARAM_ILLEGAL`, `VERIFICATION_IN_PROCESS`, `UNKNOWN_EXCEPTION` and the decline
- * codes of reference §10.2.
+ * Result codes this library's endpoint adds to Antom's. Antom codes also used: `SUCCESS`,
+ * `PARAM_ILLEGAL`, `VERIFICATION_IN_PROCESS`, `UNKNOWN_EXCEPTION` and the decline codes of
+ * reference §10.2 (DO_NOT_HONOR, CARD_EXPIRED, ...).
  */
-export const SUBMIT_ERROR_CODES = {
+export const SUBMIT_RESULT_CODES = {
   /** The session credential is unknown (never issued, or forgotten by the emulator). */
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
   /** The session's expiry time has passed; the merchant must create a new session. */

@@ -87,7 +87,6 @@ export function buildMessages(msg: Msg) {
     submit: msg('Add card', {id: 'action.submit'}),
     submitting: msg('Adding card…', {id: 'action.submitting'}),
     tryAgain: msg('Try again', {id: 'action.try_again'}),
-    close: msg('Close', {id: 'action.close'}),
     sessionMissing: msg('This card form has no session yet, so the card cannot be added.', {id: 'error.session_missing'}),
     sessionMalformedTitle: msg("This card form can't be used", {id: 'alert.session_malformed.title'}),
     sessionMalformedBody: msg('The page gave the card form an invalid session. Refresh the page to try again.', {

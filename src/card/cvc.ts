@@ -1,0 +1,38 @@
+/**
+ * Security code (CVV, CVC, CID, ...) validation and naming. Its length comes from the brand: 4 for
+ * Amex, 3 for every other brand here. While the brand is unknown, 3 or 4 digits are accepted.
+ */
+
+import {brandRule} from './brands.js';
+import {digitValue} from './characters.js';
+import type {CardBrand, FieldResult, SecurityCodeName} from './types.js';
+
+/** Label while the brand is unknown: CVC is the most widely recognised name across networks. */
+export const DEFAULT_SECURITY_CODE_NAME: SecurityCodeName = 'CVC';
+
+const UNKNOWN_BRAND_LENGTHS = {shortest: 3, longest: 4} as const;
+
+/** What the code is called on this brand's cards ("CID" for Amex, "CVV" for Visa, ...). */
+export function securityCodeName(brand: CardBrand | null): SecurityCodeName {
+  return brand ? brandRule(brand).securityCode.name : DEFAULT_SECURITY_CODE_NAME;
+}
+
+/** How many digits the code has for this brand, as [shortest, longest] accepted. */
+export function securityCodeLengths(brand: CardBrand | null): readonly [number, number] {
+  if (!brand) return [UNKNOWN_BRAND_LENGTHS.shortest, UNKNOWN_BRAND_LENGTHS.longest];
+  const {length} = brandRule(brand).securityCode;
+  return [length, length];
+}
+
+/** Digits only (full-width digits count); surrounding spaces are ignored. */
+export function validateCvc(input: string, brand: CardBrand | null): FieldResult {
+  const text = input.trim();
+  if (text.length === 0) return {status: 'empty', error: 'cvc.required'};
+  for (let i = 0; i < text.length; i++) {
+    if (digitValue(text.charCodeAt(i)) < 0) return {status: 'invalid', error: 'cvc.invalid'};
+  }
+  const [shortest, longest] = securityCodeLengths(brand);
+  if (text.length < shortest) return {status: 'incomplete', error: 'cvc.incomplete'};
+  if (text.length > longest) return {status: 'invalid', error: 'cvc.invalid'};
+  return {status: 'valid', error: null};
+}

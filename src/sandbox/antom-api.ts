@@ -1,0 +1,171 @@
+/**
+ * The emulator's signed server-to-server API (reference §2-§8.1): createVaultingSession and
+ * inquireVaulting, at `/ams/api/v1/vaults/...` and the `/ams/sandbox/api/...` twins. Requests are
+ * verified with the merchant's public key; answers are signed with the emulator's key, except an
+ * INVALID_SIGNATURE answer, which like Antom's carries no signature.
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import * as z from 'zod/mini';
+import {
+  createVaultingSessionRequestSchema,
+  describeIssues,
+  inquireVaultingRequestSchema,
+  type AntomResult,
+  type CreateVaultingSessionResponse,
+} from '../server/schemas.js';
+import {signatureHeaderFor, verifyContent, parseSignatureHeader} from '../server/signature.js';
+import {inquiryBody, SUCCESS_RESULT} from './bindings.js';
+import type {SandboxContext} from './context.js';
+import {isoSeconds, parseJsonBytes, sendJson} from './http.js';
+import type {Merchant} from './merchants.js';
+import {SUBMIT_CARD_PATH} from './paths.js';
+import {issueSessionData, newVaultingSessionId} from './session-data.js';
+import type {BindingRecord} from './store.js';
+
+type ApiHandler = (context: SandboxContext, merchant: Merchant, body: unknown) => object;
+
+const failure = (resultCode: string, resultMessage: string): {result: AntomResult} => ({
+  result: {resultCode, resultStatus: 'F', resultMessage},
+});
+
+const paramIllegal = (issues: readonly string[]) => failure('PARAM_ILLEGAL', `Illegal parameters: ${issues.join('; ')}`);
+
+/** Endpoint name (last path segment) to handler. */
+export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = {
+  createVaultingSession,
+  inquireVaulting,
+};
+
+/** `/ams/api/v1/vaults/<name>` or `/ams/sandbox/api/v1/vaults/<name>` to `<name>`. */
+export function apiEndpointName(pathname: string): string | null {
+  const match = /^\/ams(?:\/sandbox)?\/api\/v1\/vaults\/([A-Za-z]+)$/.exec(pathname);
+  return match?.[1] && Object.hasOwn(API_HANDLERS, match[1]) ? match[1] : null;
+}
+
+/** Checks the request signature, runs the endpoint, answers signed. `body` is the raw body. */
+export function handleApiCall(
+  context: SandboxContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  handler: ApiHandler,
+  body: Buffer,
+): void {
+  const path = request.url ?? '/';
+  const clientId = request.headers['client-id'];
+  const requestTime = request.headers['request-time'];
+  const signature = request.headers.signature;
+  if (typeof clientId !== 'string' || typeof requestTime !== 'string' || typeof signature !== 'string') {
+    sendJson(response, 200, failure('INVALID_SIGNATURE', 'The client-id, request-time and signature headers are required.'));
+    return;
+  }
+  const merchant = context.merchants.get(clientId);
+  if (!merchant) {
+    sendJson(response, 200, failure('INVALID_SIGNATURE', 'No public key is registered for this client-id.'));
+    return;
+  }
+  if (!signatureMatches({path, clientId, time: requestTime, body, method: request.method}, signature, merchant)) {
+    sendJson(response, 200, failure('INVALID_SIGNATURE', 'The signature does not match the request and key.'));
+    return;
+  }
+
+  const json = parseJsonBytes(body);
+  const answer = json === undefined ? failure('PARAM_ILLEGAL', 'The request body is not UTF-8 JSON.') : handler(context, merchant, json);
+  const answerText = JSON.stringify(answer);
+  const responseTime = isoSeconds(context.settings.now());
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=UTF-8',
+    'client-id': clientId,
+    'response-time': responseTime,
+    signature: signatureHeaderFor({path, clientId, time: responseTime, body: answerText}, context.signingKey),
+    'content-length': String(Buffer.byteLength(answerText)),
+  });
+  response.end(answerText);
+  const result = (answer as {result?: AntomResult}).result;
+  context.settings.log(`${request.method} ${path} ${clientId}: ${result?.resultStatus ?? '?'} ${result?.resultCode ?? ''}`);
+}
+
+function signatureMatches(
+  content: {path: string; clientId: string; time: string; body: Buffer; method: string | undefined},
+  header: string,
+  merchant: Merchant,
+): boolean {
+  try {
+    return verifyContent(content, parseSignatureHeader(header).signature, merchant.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+function createVaultingSession(context: SandboxContext, merchant: Merchant, body: unknown): object {
+  const parsed = z.safeParse(createVaultingSessionRequestSchema, body);
+  if (!parsed.success) return paramIllegal(describeIssues(parsed.error.issues));
+  const request = parsed.data;
+  if (request.paymentMethodType !== 'CARD') return paramIllegal(['paymentMethodType: the emulator vaults CARD only']);
+
+  const fingerprint = canonicalJson(request);
+  const existing = context.store.findByRequest(merchant.clientId, request.vaultingRequestId);
+  if (existing) {
+    // Idempotent on vaultingRequestId: the same call gets the same session back.
+    return existing.requestFingerprint === fingerprint
+      ? existing.createResponse
+      : paramIllegal(['vaultingRequestId: already used with different parameters']);
+  }
+
+  const now = context.settings.now();
+  // Whole seconds, so the stored expiry equals the ISO text handed out.
+  const expiresAt = new Date(Math.floor((now.getTime() + context.settings.sessionTtlMs) / 1000) * 1000);
+  const expiryTime = isoSeconds(expiresAt);
+  const vaultingSessionId = newVaultingSessionId();
+  const {sessionData, credential} = issueSessionData({
+    region: context.settings.region,
+    clientId: merchant.clientId,
+    submitUrl: context.baseUrl + SUBMIT_CARD_PATH,
+    acceptedBrands: merchant.acceptedBrands,
+    holderNameRequired: merchant.holderNameRequired,
+    expiryTime,
+    encryptionKey: context.cardKey.jwk,
+    vaultingSessionId,
+  });
+  const createResponse: CreateVaultingSessionResponse = {
+    result: SUCCESS_RESULT,
+    vaultingSessionData: sessionData,
+    vaultingSessionId,
+    vaultingSessionExpiryTime: expiryTime,
+  };
+  const record: BindingRecord = {
+    clientId: merchant.clientId,
+    vaultingRequestId: request.vaultingRequestId,
+    requestFingerprint: fingerprint,
+    notificationUrl: request.vaultingNotificationUrl,
+    redirectUrl: request.redirectUrl ?? null,
+    threeDSecureRequested: request.is3DSAuthentication === true || request.is3DSAuthentication === 'true',
+    credential,
+    vaultingSessionId,
+    createdAt: now,
+    expiresAt,
+    createResponse,
+    state: 'OPEN',
+    card: null,
+    cardToken: null,
+    failure: null,
+    challengeUrl: null,
+    submission: null,
+    completedAt: null,
+    deliveries: [],
+  };
+  context.store.add(record);
+  return createResponse;
+}
+
+function inquireVaulting(context: SandboxContext, merchant: Merchant, body: unknown): object {
+  const parsed = z.safeParse(inquireVaultingRequestSchema, body);
+  if (!parsed.success) return paramIllegal(describeIssues(parsed.error.issues));
+  const record = context.store.findByRequest(merchant.clientId, parsed.data.vaultingRequestId);
+  if (!record) return failure('VAULTING_NOT_EXIST', 'The vaulting request does not exist.');
+  return inquiryBody(record, context.settings.now());
+}
+
+/** JSON with sorted keys, so equal parameters compare equal whatever their order. */
+function canonicalJson(value: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))));
+}

@@ -1,0 +1,92 @@
+/**
+ * Dispatches each request of the emulator to its route, and makes sure no input can crash the
+ * process: any unexpected error becomes a 500 answer.
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {API_HANDLERS, apiEndpointName, handleApiCall} from './antom-api.js';
+import {handleChallengeRoute} from './challenge.js';
+import type {SandboxContext} from './context.js';
+import {BodyTooLargeError, readBody, sendJson} from './http.js';
+import {BINDINGS_PATH, CHALLENGE_PATH_PREFIX, SUBMIT_CARD_PATH} from './paths.js';
+import type {BindingRecord, DeliveryAttempt} from './store.js';
+import {handleSubmitRoute} from './submit-route.js';
+
+/** How the debug route and `Sandbox.bindings()` show a binding (this emulator's own format). */
+export interface BindingView {
+  readonly clientId: string;
+  readonly vaultingRequestId: string;
+  readonly vaultingSessionId: string;
+  readonly state: BindingRecord['state'];
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly completedAt: string | null;
+  readonly card: {readonly brand: string; readonly maskedCardNo: string; readonly cardToken: string | null} | null;
+  readonly resultCode: string | null;
+  readonly notification: {readonly url: string; readonly acknowledged: boolean; readonly attempts: readonly DeliveryAttempt[]};
+}
+
+export function bindingView(record: BindingRecord): BindingView {
+  return {
+    clientId: record.clientId,
+    vaultingRequestId: record.vaultingRequestId,
+    vaultingSessionId: record.vaultingSessionId,
+    state: record.state,
+    createdAt: record.createdAt.toISOString(),
+    expiresAt: record.expiresAt.toISOString(),
+    completedAt: record.completedAt?.toISOString() ?? null,
+    card: record.card ? {...record.card, cardToken: record.cardToken} : null,
+    resultCode: record.state === 'SUCCESS' ? 'SUCCESS' : (record.failure?.resultCode ?? null),
+    notification: {
+      url: record.notificationUrl,
+      acknowledged: record.deliveries.some((attempt) => attempt.acknowledged),
+      attempts: [...record.deliveries],
+    },
+  };
+}
+
+const result = (resultCode: string, resultMessage: string, resultStatus: 'F' | 'U' = 'F') => ({
+  result: {resultCode, resultStatus, resultMessage},
+});
+
+export function handleRequest(context: SandboxContext, request: IncomingMessage, response: ServerResponse): void {
+  route(context, request, response).catch(() => {
+    context.settings.log(`${request.method} ${request.url}: internal error`);
+    if (response.headersSent) response.destroy();
+    else sendJson(response, 500, result('UNKNOWN_EXCEPTION', 'The sandbox failed unexpectedly.', 'U'));
+  });
+}
+
+async function route(context: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const pathname = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
+
+  const endpoint = apiEndpointName(pathname);
+  if (endpoint) {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, result('PARAM_ILLEGAL', 'Use POST.'), {allow: 'POST'});
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(request, context.settings.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      sendJson(response, 413, result('PARAM_ILLEGAL', error.message), {connection: 'close'});
+      return;
+    }
+    handleApiCall(context, request, response, API_HANDLERS[endpoint]!, body);
+    return;
+  }
+  if (pathname === SUBMIT_CARD_PATH) {
+    await handleSubmitRoute(context, request, response);
+    return;
+  }
+  if (pathname.startsWith(CHALLENGE_PATH_PREFIX)) {
+    await handleChallengeRoute(context, request, response, pathname);
+    return;
+  }
+  if (pathname === BINDINGS_PATH && request.method === 'GET') {
+    sendJson(response, 200, {bindings: context.store.all().map(bindingView)});
+    return;
+  }
+  sendJson(response, 404, result('NOT_FOUND', 'No such route on the sandbox emulator.'));
+}

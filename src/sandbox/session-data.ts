@@ -1,0 +1,53 @@
+/**
+ * Issues `vaultingSessionData` in Antom's four-segment form (reference §6.5):
+ * `<base64 64-byte token>&&<region>&&188&&<base64 JSON metadata>`. The metadata carries Antom's
+ * `paymentSessionConfig` plus this library's own `cardBinding` extension (see
+ * src/session/session-schema.ts), which tells the element where and how to submit the card.
+ */
+import {randomBytes} from 'node:crypto';
+import type {CardBrand} from '../card/types.js';
+import type {EncryptionKey, SessionMetadata} from '../session/session-schema.js';
+
+/** Segment 2: its meaning is not public; `188` is the value in Antom's sample. */
+const SEGMENT_2 = '188';
+
+export interface SessionDataInput {
+  readonly region: string;
+  readonly clientId: string;
+  readonly submitUrl: string;
+  readonly acceptedBrands: readonly CardBrand[] | null;
+  readonly holderNameRequired: boolean;
+  /** ISO 8601 with offset. */
+  readonly expiryTime: string;
+  readonly encryptionKey: EncryptionKey;
+  readonly vaultingSessionId: string;
+}
+
+export interface IssuedSession {
+  readonly sessionData: string;
+  /** Segments 0..2: what the browser sends back to identify the session. */
+  readonly credential: string;
+}
+
+export function issueSessionData(input: SessionDataInput): IssuedSession {
+  const credential = [randomBytes(64).toString('base64'), input.region, SEGMENT_2].join('&&');
+  const metadata: SessionMetadata = {
+    paymentSessionConfig: {paymentMethodCategoryType: 'CARD', productScene: 'VAULTING', productSceneVersion: '1.0'},
+    clientId: input.clientId,
+    cardBinding: {
+      submitUrl: input.submitUrl,
+      ...(input.acceptedBrands ? {acceptedBrands: [...input.acceptedBrands]} : {}),
+      holderNameRequired: input.holderNameRequired,
+      expiryTime: input.expiryTime,
+      encryptionKey: input.encryptionKey,
+      vaultingSessionId: input.vaultingSessionId,
+    },
+  };
+  const metadataSegment = Buffer.from(JSON.stringify(metadata), 'utf8').toString('base64');
+  return {sessionData: `${credential}&&${metadataSegment}`, credential};
+}
+
+/** A 64-character id (48 random bytes, base64), the length of Antom's sample ids. */
+export function newVaultingSessionId(): string {
+  return randomBytes(48).toString('base64');
+}

@@ -1,0 +1,103 @@
+/**
+ * In-memory record of every vaulting session the emulator issued and what became of it. Holds no
+ * card data beyond brand and masked number. Bounded: the oldest records are forgotten first.
+ */
+import type {SubmitCardReply} from '../gateway/submit-protocol.js';
+import type {CreateVaultingSessionResponse} from '../server/schemas.js';
+
+/** OPEN: waiting for a card; CHALLENGE: 3-D Secure pending; PROCESSING: outcome pending. */
+export type BindingState = 'OPEN' | 'CHALLENGE' | 'PROCESSING' | 'SUCCESS' | 'FAIL';
+
+// A type alias, not an interface, so it fits the reply schema's loose (index-signature) object.
+export type CardSummary = {
+  readonly brand: string;
+  readonly maskedCardNo: string;
+};
+
+export interface DeliveryAttempt {
+  readonly attempt: number;
+  readonly at: string;
+  readonly url: string;
+  readonly httpStatus: number | null;
+  readonly acknowledged: boolean;
+  /** Why the attempt failed (network error, timeout, unexpected answer). */
+  readonly error?: string;
+  /** When another attempt follows. */
+  readonly nextAttemptInMs?: number;
+}
+
+export interface BindingRecord {
+  readonly clientId: string;
+  readonly vaultingRequestId: string;
+  /** The createVaultingSession parameters as canonical JSON, to spot a reused id. */
+  readonly requestFingerprint: string;
+  readonly notificationUrl: string;
+  readonly redirectUrl: string | null;
+  readonly threeDSecureRequested: boolean;
+  /** Segments 0..2 of the session data: the browser's credential. */
+  readonly credential: string;
+  readonly vaultingSessionId: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  /** The createVaultingSession answer, replayed for a repeated vaultingRequestId. */
+  readonly createResponse: CreateVaultingSessionResponse;
+  state: BindingState;
+  card: CardSummary | null;
+  cardToken: string | null;
+  /** Decline code and message when FAIL. */
+  failure: {readonly resultCode: string; readonly resultMessage: string} | null;
+  challengeUrl: string | null;
+  /** The one accepted card submission, replayed for the same idempotency key. */
+  submission: {readonly idempotencyKey: string; readonly reply: SubmitCardReply} | null;
+  completedAt: Date | null;
+  readonly deliveries: DeliveryAttempt[];
+}
+
+export class BindingStore {
+  readonly #byRequest = new Map<string, BindingRecord>();
+  readonly #byCredential = new Map<string, BindingRecord>();
+  readonly #byChallenge = new Map<string, BindingRecord>();
+
+  constructor(readonly maxRecords = 10_000) {}
+
+  add(record: BindingRecord): void {
+    this.#byRequest.set(requestKey(record.clientId, record.vaultingRequestId), record);
+    this.#byCredential.set(record.credential, record);
+    while (this.#byRequest.size > this.maxRecords) this.#forgetOldest();
+  }
+
+  findByRequest(clientId: string, vaultingRequestId: string): BindingRecord | undefined {
+    return this.#byRequest.get(requestKey(clientId, vaultingRequestId));
+  }
+
+  findByCredential(credential: string): BindingRecord | undefined {
+    return this.#byCredential.get(credential);
+  }
+
+  addChallenge(challengeId: string, record: BindingRecord): void {
+    this.#byChallenge.set(challengeId, record);
+  }
+
+  findByChallenge(challengeId: string): BindingRecord | undefined {
+    return this.#byChallenge.get(challengeId);
+  }
+
+  all(): BindingRecord[] {
+    return [...this.#byRequest.values()];
+  }
+
+  #forgetOldest(): void {
+    const oldest = this.#byRequest.entries().next().value;
+    if (!oldest) return;
+    const [key, record] = oldest;
+    this.#byRequest.delete(key);
+    this.#byCredential.delete(record.credential);
+    for (const [challengeId, candidate] of this.#byChallenge) {
+      if (candidate === record) this.#byChallenge.delete(challengeId);
+    }
+  }
+}
+
+function requestKey(clientId: string, vaultingRequestId: string): string {
+  return `${clientId}\n${vaultingRequestId}`;
+}

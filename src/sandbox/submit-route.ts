@@ -1,0 +1,190 @@
+/**
+ * The browser-facing card submit endpoint: THIS LIBRARY'S OWN DESIGN (src/gateway/submit-protocol.ts),
+ * not an Antom API. The session credential is the only authentication; the card arrives as a JWE
+ * for the session's key; one card per session, retries made safe by the Idempotency-Key header.
+ */
+import {randomBytes} from 'node:crypto';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import * as z from 'zod/mini';
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  SUBMIT_RESULT_CODES,
+  submitCardRequestSchema,
+  type SubmitCardReply,
+} from '../gateway/submit-protocol.js';
+import {describeIssues} from '../server/schemas.js';
+import {completeBinding, startProcessing, SUCCESS_RESULT} from './bindings.js';
+import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
+import type {SandboxContext} from './context.js';
+import {parseJsonBytes, readBody, sendJson, sendText, BodyTooLargeError} from './http.js';
+import {decryptCompactJwe, JweError} from './jwe.js';
+import {allowsOrigin, type Merchant} from './merchants.js';
+import {CHALLENGE_PATH_PREFIX} from './paths.js';
+import {DECLINE_MESSAGES, type Scenario} from './scenarios.js';
+import type {BindingRecord} from './store.js';
+
+interface Answer {
+  readonly httpStatus: number;
+  readonly reply: SubmitCardReply;
+}
+
+const ALLOWED_REQUEST_HEADERS = 'content-type, idempotency-key';
+
+function errorAnswer(httpStatus: number, resultCode: string, resultMessage: string, resultStatus: 'F' | 'U' = 'F'): Answer {
+  return {httpStatus, reply: {status: 'ERROR', result: {resultCode, resultStatus, resultMessage}}};
+}
+
+/** Handles OPTIONS (CORS preflight) and POST on the submit path. */
+export async function handleSubmitRoute(
+  context: SandboxContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const origin = typeof request.headers.origin === 'string' ? request.headers.origin : null;
+  // No session is known before the body is read, so these headers go by "any merchant allows it";
+  // the POST itself is then checked against the session's own merchant.
+  const cors: Record<string, string> = {vary: 'Origin'};
+  if (origin !== null && context.merchants.anyAllowsOrigin(origin)) cors['access-control-allow-origin'] = origin;
+
+  if (request.method === 'OPTIONS') {
+    answerPreflight(request, response, cors);
+    return;
+  }
+  if (request.method !== 'POST') {
+    const {httpStatus, reply} = errorAnswer(405, 'PARAM_ILLEGAL', 'Use POST.');
+    sendJson(response, httpStatus, reply, {...cors, allow: 'POST, OPTIONS'});
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(request, context.settings.maxBodyBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    const {httpStatus, reply} = errorAnswer(413, 'PARAM_ILLEGAL', error.message);
+    sendJson(response, httpStatus, reply, {...cors, connection: 'close'});
+    return;
+  }
+  const idempotencyKey = request.headers['idempotency-key'];
+  const {httpStatus, reply} = submitCard(context, body, typeof idempotencyKey === 'string' ? idempotencyKey : null, origin);
+  sendJson(response, httpStatus, reply, cors);
+  context.settings.log(`POST submitCard: ${httpStatus} ${reply.status} ${reply.result.resultCode}`);
+}
+
+function answerPreflight(request: IncomingMessage, response: ServerResponse, cors: Record<string, string>): void {
+  if (!cors['access-control-allow-origin']) {
+    sendText(response, 403, '', cors);
+    return;
+  }
+  const headers: Record<string, string> = {
+    ...cors,
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': ALLOWED_REQUEST_HEADERS,
+    'access-control-max-age': '600',
+  };
+  // Chrome's Private Network Access: a public page may call this loopback server when it says so.
+  if (request.headers['access-control-request-private-network'] === 'true') {
+    headers['access-control-allow-private-network'] = 'true';
+  }
+  sendText(response, 204, '', headers);
+}
+
+function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: string | null, origin: string | null): Answer {
+  const json = parseJsonBytes(body);
+  if (json === undefined) return errorAnswer(400, 'PARAM_ILLEGAL', 'The request body is not UTF-8 JSON.');
+  const parsed = z.safeParse(submitCardRequestSchema, json);
+  if (!parsed.success) {
+    return errorAnswer(400, 'PARAM_ILLEGAL', `Illegal parameters: ${describeIssues(parsed.error.issues).join('; ')}`);
+  }
+  if (idempotencyKey === null || !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) {
+    return errorAnswer(400, 'PARAM_ILLEGAL', 'The Idempotency-Key header is required: 1 to 255 visible ASCII characters.');
+  }
+  const record = context.store.findByCredential(parsed.data.vaultingSessionData);
+  const merchant = record && context.merchants.get(record.clientId);
+  if (!record || !merchant) return errorAnswer(404, SUBMIT_RESULT_CODES.SESSION_NOT_FOUND, 'The vaulting session is unknown.');
+  if (origin !== null && !allowsOrigin(merchant, origin)) {
+    return errorAnswer(403, SUBMIT_RESULT_CODES.ORIGIN_NOT_ALLOWED, 'This page origin is not allowed for the merchant.');
+  }
+  if (record.submission) {
+    return record.submission.idempotencyKey === idempotencyKey
+      ? {httpStatus: 200, reply: record.submission.reply}
+      : errorAnswer(409, SUBMIT_RESULT_CODES.SESSION_ALREADY_USED, 'A card was already submitted with this session.');
+  }
+  const now = context.settings.now();
+  if (now >= record.expiresAt) return errorAnswer(410, SUBMIT_RESULT_CODES.SESSION_EXPIRED, 'The vaulting session has expired.');
+
+  let card: InspectedCard;
+  try {
+    const plaintext = decryptCompactJwe(parsed.data.encryptedCard, context.cardKey);
+    card = inspectCard(plaintext, {holderNameRequired: merchant.holderNameRequired, now});
+  } catch (error) {
+    if (error instanceof JweError) return errorAnswer(400, 'PARAM_ILLEGAL', `encryptedCard: ${error.message}.`);
+    if (error instanceof CardInputError) return errorAnswer(400, 'PARAM_ILLEGAL', `${error.message}.`);
+    throw error;
+  }
+
+  const scenario = decideScenario(card, merchant, record);
+  if (scenario.kind === 'gateway_error') {
+    // Not stored: nothing happened, so a retry (same key or not) is tried afresh.
+    return errorAnswer(500, 'UNKNOWN_EXCEPTION', 'The sandbox gateway failed (scenario card); try again later.', 'U');
+  }
+  record.card = {brand: card.brand ?? 'UNKNOWN', maskedCardNo: card.maskedCardNo};
+  const reply = applyScenario(context, record, scenario);
+  record.submission = {idempotencyKey, reply};
+  return {httpStatus: 200, reply};
+}
+
+function decideScenario(card: InspectedCard, merchant: Merchant, record: BindingRecord): Scenario {
+  const accepted = card.brand !== null && (merchant.acceptedBrands === null || merchant.acceptedBrands.includes(card.brand));
+  if (!accepted) return {kind: 'decline', resultCode: 'CARD_NOT_SUPPORTED'};
+  if (card.expired) return {kind: 'decline', resultCode: 'CARD_EXPIRED'};
+  if (card.scenario.kind === 'success' && record.threeDSecureRequested) return {kind: 'challenge'};
+  return card.scenario;
+}
+
+function applyScenario(
+  context: SandboxContext,
+  record: BindingRecord,
+  scenario: Exclude<Scenario, {kind: 'gateway_error'}>,
+): SubmitCardReply {
+  const vaultingSessionId = record.vaultingSessionId;
+  const card = record.card ?? {brand: 'UNKNOWN', maskedCardNo: ''};
+  switch (scenario.kind) {
+    case 'success':
+      completeBinding(context, record, {status: 'SUCCESS'});
+      return {status: 'SUCCESS', result: SUCCESS_RESULT, vaultingSessionId, paymentMethodDetail: {card}};
+    case 'decline': {
+      const resultMessage = DECLINE_MESSAGES[scenario.resultCode];
+      completeBinding(context, record, {status: 'FAIL', resultCode: scenario.resultCode, resultMessage});
+      return {
+        status: 'FAIL',
+        result: {resultCode: scenario.resultCode, resultStatus: 'F', resultMessage},
+        vaultingSessionId,
+        paymentMethodDetail: {card},
+      };
+    }
+    case 'processing':
+      startProcessing(context, record);
+      return {
+        status: 'PROCESSING',
+        result: {
+          resultCode: SUBMIT_RESULT_CODES.PROCESSING,
+          resultStatus: 'U',
+          resultMessage: 'The binding is being processed; the merchant server learns the outcome from notifyVaulting.',
+        },
+        vaultingSessionId,
+      };
+    case 'challenge': {
+      const challengeId = randomBytes(18).toString('base64url');
+      const url = `${context.baseUrl}${CHALLENGE_PATH_PREFIX}${challengeId}`;
+      record.state = 'CHALLENGE';
+      record.challengeUrl = url;
+      context.store.addChallenge(challengeId, record);
+      return {
+        status: 'REDIRECT',
+        result: {resultCode: 'VERIFICATION_IN_PROCESS', resultStatus: 'U', resultMessage: 'The buyer must complete 3-D Secure.'},
+        vaultingSessionId,
+        redirect: {url, method: 'GET'},
+      };
+    }
+  }
+}
