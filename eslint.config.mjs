@@ -25,5 +25,6 @@ export default tseslint.config(
   {
     files: ['test/**'],
     languageOptions: {globals: {...globals.mocha, ...globals.browser}},
+    rules: {'no-console': 'off'},
   }
 );

@@ -1,14 +1,15 @@
 // Builds:
 //  1. dist/index.js + dist/define.js: ES modules for bundler users, lit and @lit/* external so an
-//     app has one lit; locale strings in dist/locales/*.js chunks loaded on demand.
+//     app has one lit; locale strings and the submit path in dist/chunks/*.js, loaded on demand.
 //  2. dist/antom-card-binding.bundle.js: one self-contained, minified file that registers the
-//     element when loaded with <script type="module"> (CMS embed, CDN); its locale chunks sit
-//     beside it in dist/bundle-locales/ and load only for the active language.
+//     element when loaded with <script type="module"> (CMS embed, CDN); its lazy chunks (locales, submit path) sit
+//     beside it in dist/bundle-chunks/ and load only when needed.
 //  3. dist/server/*.js and dist/sandbox/*.js: the Node merchant helper and the sandbox emulator.
 import {existsSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import {minifyTemplates} from './scripts/rollup-minify-templates.mjs';
 
 const LIT_EXTERNAL = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\//];
 
@@ -25,27 +26,28 @@ const browserPlugins = (minify) => [
   // Production builds of lit (no dev-mode warnings, smaller).
   nodeResolve({exportConditions: ['production', 'default', 'module', 'import'], browser: true}),
   esbuild({target: 'es2022', tsconfig: './tsconfig.json', minify: false}),
-  ...(minify ? [terser({ecma: 2022, module: true, format: {comments: false}})] : []),
+  ...(minify ? [minifyTemplates(), terser({ecma: 2022, module: true, format: {comments: false}})] : []),
 ];
 
-const localeChunks = (folder) => (chunk) =>
+// Locale modules become `<folder>/<locale>.js`; other lazy chunks (the submit path) `<folder>/…`.
+const chunkNames = (folder) => (chunk) =>
   chunk.moduleIds.length === 1 && /\/generated\/locales\//.test(chunk.moduleIds[0])
     ? `${folder}/[name].js`
-    : '[name]-[hash].js';
+    : `${folder}/[name]-[hash].js`;
 
 const builds = [
   {
     input: {index: 'src/index.ts', define: 'src/define.ts'},
     external: LIT_EXTERNAL,
     preserveEntrySignatures: 'allow-extension',
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: localeChunks('locales')},
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('chunks')},
     plugins: browserPlugins(true),
     onwarn,
   },
   {
     input: {'antom-card-binding.bundle': 'src/define.ts'},
     preserveEntrySignatures: 'allow-extension',
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: localeChunks('bundle-locales')},
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('bundle-chunks')},
     plugins: browserPlugins(true),
     onwarn,
   },

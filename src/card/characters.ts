@@ -33,6 +33,11 @@ export function isSeparatorCode(code: number): boolean {
   return SEPARATOR_CODES.has(code);
 }
 
+/** Expiry dates also come as MM.YY (common in Europe); a dot is foreign to card numbers. */
+export function isExpirySeparatorCode(code: number): boolean {
+  return code === 0x2e || SEPARATOR_CODES.has(code);
+}
+
 export function isFormattingCode(code: number): boolean {
   return FORMATTING_CODES.has(code);
 }

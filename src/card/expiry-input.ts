@@ -12,7 +12,7 @@
  * - Month 00 or 13+ is not corrected here; validateExpiry reports it at once.
  */
 
-import {digitValue, digitsOf, isSeparatorCode} from './characters.js';
+import {digitValue, digitsOf, isExpirySeparatorCode} from './characters.js';
 import {capInsertion, digitEditOf, textChange} from './text-edit.js';
 import type {TextWithCaret} from './types.js';
 
@@ -60,7 +60,7 @@ function digitsFromStructuredText(text: string): string {
     } else {
       if (run) runs.push(run);
       run = '';
-      if (runs.length > 0 && isSeparatorCode(code)) separatorAfterRun = true;
+      if (runs.length > 0 && isExpirySeparatorCode(code)) separatorAfterRun = true;
     }
   }
   if (run) runs.push(run);
@@ -87,7 +87,7 @@ function carriesStructure(inserted: string): boolean {
   let digits = 0;
   for (let i = 0; i < inserted.length; i++) {
     const code = inserted.charCodeAt(i);
-    if (isSeparatorCode(code)) return true;
+    if (isExpirySeparatorCode(code)) return true;
     if (digitValue(code) >= 0) digits++;
   }
   return digits >= 2;

@@ -10,7 +10,7 @@
  * month boundary the server's check decides; this only keeps the form honest.
  */
 
-import {digitValue, isSeparatorCode} from './characters.js';
+import {digitValue, isExpirySeparatorCode} from './characters.js';
 import type {FieldResult} from './types.js';
 
 /** Cards are not issued for longer than this; later dates are typos. */
@@ -42,7 +42,7 @@ function splitExpiry(text: string): ExpiryParts | null {
       run += String(digit);
       continue;
     }
-    if (!isSeparatorCode(code)) return null;
+    if (!isExpirySeparatorCode(code)) return null;
     if (run) runs.push(run);
     run = '';
     if (runs.length === 0) return null; // a separator before any digit

@@ -5,7 +5,7 @@
  */
 
 import {brandRule, groupingFor} from './brands.js';
-import {digitsOf} from './characters.js';
+import {digitValue, digitsOf} from './characters.js';
 import {acceptedMask, detectBrand} from './detect.js';
 import {BRAND_BITS} from './iin-table.js';
 import {capInsertion, digitEditOf} from './text-edit.js';
@@ -54,7 +54,8 @@ export function formatCardNumber(digits: string, brand: CardBrand | null): strin
 
 /**
  * How many digits a number may have: the brand's longest length, or while the brand is unknown
- * the longest among the accepted brands (all brands when `accepted` is absent or empty).
+ * the longest among the accepted brands (all brands when `accepted` is absent or empty; 19 when
+ * it names no known brand).
  */
 export function maxCardNumberLength(brand: CardBrand | null, accepted?: readonly CardBrand[]): number {
   if (brand) {
@@ -81,15 +82,13 @@ function formattingBrand(digits: string, accepted?: readonly CardBrand[]): CardB
   return detectBrand(digits).brand;
 }
 
-/** Index in `formatted` right after its `count`-th digit (0: the start). */
+/** Index in `formatted` (digits and group spaces) right after its `count`-th digit (0: the start). */
 function positionAfterDigit(formatted: string, count: number): number {
-  if (count <= 0) return 0;
-  let seen = 0;
-  for (let i = 0; i < formatted.length; i++) {
-    const code = formatted.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39 && ++seen === count) return i + 1;
+  let position = 0;
+  for (let seen = 0; seen < count && position < formatted.length; position++) {
+    if (formatted.charCodeAt(position) !== 0x20) seen++;
   }
-  return formatted.length;
+  return position;
 }
 
 export interface FormattedCardNumberInput extends TextWithCaret {
@@ -105,8 +104,9 @@ export interface FormattedCardNumberInput extends TextWithCaret {
  * @param next value and caret right after the edit (the `input` event)
  * @returns the value to write back, where to put the caret, the digits and the brand.
  *
- * The caret stays after the digit it followed. When typing or pasting leaves it at a group
- * boundary with digits after it, it goes after the space, where the next digit will appear.
+ * The caret stays after the digit it followed. At a group boundary with digits after it, it goes
+ * after the space when the edit added digits (the next digit appears there) or when the caret
+ * already stood after a separator; otherwise before the space.
  * Deleting only a group space (Backspace or Delete on it) deletes the digit beyond it instead.
  * Non-digits are dropped. Length is capped per brand by dropping the inserted overflow (typing
  * into a full number does nothing; an over-long paste is cut).
@@ -133,6 +133,8 @@ export function formatCardNumberInput(
   const value = formatCardNumber(digits, brand);
   let caret = positionAfterDigit(value, caretDigits);
   const atGroupBoundary = caret < value.length && value.charCodeAt(caret) === 0x20;
-  if (digits.length > previousDigits.length && atGroupBoundary) caret++;
+  const grew = digits.length > previousDigits.length;
+  const caretFollowedSeparator = next.caret > 0 && digitValue(next.value.charCodeAt(next.caret - 1)) < 0;
+  if (atGroupBoundary && (grew || caretFollowedSeparator)) caret++;
   return {value, caret, digits, brand};
 }

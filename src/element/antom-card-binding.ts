@@ -46,7 +46,7 @@ import {decodeSession, type DecodedSession, type SessionDecodeResult} from '../s
 import {resolveLocale, SOURCE_LOCALE, type SupportedLocale} from '../i18n/locales.js';
 import {loadMessages, loadedMessages} from '../i18n/translator.js';
 import type {DeclineReason, Messages} from '../i18n/messages.js';
-import {bindCard, type BindingOutcome, type CardSecrets} from '../gateway/bind-card.js';
+import type {BindingOutcome, CardSecrets} from '../gateway/bind-card.js';
 
 const FIELDS: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc', 'holderName'];
 
@@ -557,6 +557,9 @@ export class AntomCardBinding extends LitElement {
     const secrets = this.#readSecrets();
     let outcome: BindingOutcome;
     try {
+      // Loaded on first submit: encryption, the gateway client and its reply schema are not
+      // needed to render, so they stay out of the bytes a page must load before `ready`.
+      const {bindCard} = await import('../gateway/bind-card.js');
       outcome = await bindCard({session, card: secrets, idempotencyKey: this.#attemptKey, timeoutMs: this.submitTimeout});
     } finally {
       wipeSecrets(secrets);

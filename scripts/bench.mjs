@@ -1,0 +1,184 @@
+// `npm run bench`: prints figures, never asserts (these machines are shared and noisy; timing
+// belongs here, not in tests). Medians of repeated runs, each next to a baseline measured in the
+// same run:
+//  - gzip bytes of the self-contained bundle, the lit-external build, the lazy chunks (per
+//    locale, submit path); baseline: a minimal Lit element bundled the same way;
+//  - import-to-`ready` in headless Chromium, median of 20 warm loads; baseline: the minimal element;
+//  - input-to-formatted latency over 200 real keystrokes (median, p95); baseline: a bare <input>;
+//  - the server helper's sign+verify rate next to bare node:crypto (scripts/bench-server.mjs).
+import {execFileSync, spawnSync} from 'node:child_process';
+import {createServer} from 'node:http';
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {extname, join, normalize} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {rollup} from 'rollup';
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import {chromium} from 'playwright-core';
+import {findChrome, CHROME_ARGS} from './find-chrome.mjs';
+
+const BUDGETS = {bundleGzip: 20 * 1024, localeGzip: 2 * 1024, readyMs: 16, keystrokeMs: 2};
+const WARM_LOADS = 20;
+const KEYSTROKES = 200;
+
+const gzip = (file) => gzipSync(readFileSync(file), {level: 9}).length;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const ms = (value) => `${value.toFixed(2)} ms`;
+const verdict = (ok) => (ok ? 'within budget' : 'OVER BUDGET');
+const line = (label, value, extra = '') => console.log(`${label.padEnd(44)} ${String(value).padStart(12)}  ${extra}`);
+
+// ---- build ----
+console.log('building (npm run build)...');
+execFileSync('npm', ['run', '--silent', 'build'], {stdio: ['ignore', 'ignore', 'inherit']});
+const baselineBundle = await rollup({
+  input: 'bench/baseline-element.js',
+  plugins: [nodeResolve({exportConditions: ['production', 'default', 'module', 'import'], browser: true}), terser({ecma: 2022, module: true, format: {comments: false}})],
+});
+await baselineBundle.write({file: 'dist/bench/baseline.bundle.js', format: 'es'});
+
+// ---- sizes ----
+console.log('\n== sizes (gzip -9)');
+const bundleGzip = gzip('dist/antom-card-binding.bundle.js');
+const baselineGzip = gzip('dist/bench/baseline.bundle.js');
+line('bundle (lit, zod inside)', kb(bundleGzip), `${(bundleGzip / baselineGzip).toFixed(2)}x baseline; budget ${kb(BUDGETS.bundleGzip)}: ${verdict(bundleGzip <= BUDGETS.bundleGzip)}`);
+line('baseline: minimal Lit element, same build', kb(baselineGzip));
+// The lit-external build: define.js and every chunk it imports statically (not the lazy ones).
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, spec] of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) {
+    staticClosure(normalize(join(file, '..', spec)), seen);
+  }
+  return seen;
+}
+const externalFiles = [...staticClosure('dist/define.js')];
+const externalGzip = externalFiles.reduce((sum, f) => sum + gzip(f), 0);
+line('lit-external build (define.js + static chunks)', kb(externalGzip), `${externalFiles.length} files; lit and @lit/* are the app's own`);
+for (const folder of ['dist/bundle-chunks']) {
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.js')).sort()) {
+    const size = gzip(join(folder, file));
+    const isLocale = !file.includes('-') || /^pt-BR\.js$/.test(file);
+    line(`lazy chunk ${file}`, kb(size), isLocale ? `budget ${kb(BUDGETS.localeGzip)}: ${verdict(size <= BUDGETS.localeGzip)}` : 'loaded on first submit');
+  }
+}
+
+// ---- browser timings ----
+const TYPES = {'.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json'};
+const PAGE = (script, tag) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><main>
+<script type="module">
+  const t0 = performance.now();
+  await import('${script}');
+  const el = document.createElement('${tag}');
+  el.addEventListener('ready', () => { window.__readyMs = performance.now() - t0; }, {once: true});
+  document.querySelector('main').append(el);
+</script></main></body></html>`;
+const PAGES = {
+  '/element.html': PAGE('/dist/antom-card-binding.bundle.js', 'antom-card-binding'),
+  '/baseline.html': PAGE('/dist/bench/baseline.bundle.js', 'baseline-input'),
+  '/plain.html': '<!doctype html><html lang="en"><body><main><label for="x">Card number</label><input id="x"></main></body></html>',
+};
+const root = process.cwd();
+const server = createServer((request, response) => {
+  const path = new URL(request.url, 'http://127.0.0.1').pathname;
+  if (PAGES[path]) {
+    response.writeHead(200, {'content-type': 'text/html', 'cache-control': 'no-store'});
+    return response.end(PAGES[path]);
+  }
+  const file = normalize(join(root, path));
+  if (!file.startsWith(join(root, 'dist')) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404);
+    return response.end();
+  }
+  response.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600'});
+  response.end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({executablePath: findChrome(), args: CHROME_ARGS});
+
+async function readyTimes(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const times = [];
+  for (let i = 0; i <= WARM_LOADS; i++) {
+    await page.goto(origin + path);
+    await page.waitForFunction(() => typeof window.__readyMs === 'number');
+    const value = await page.evaluate(() => window.__readyMs);
+    if (i > 0) times.push(value); // the first load is cold (HTTP cache, compile cache)
+  }
+  await context.close();
+  return times;
+}
+
+// Each keystroke: from the input event's creation (event.timeStamp) to the end of a listener
+// registered after the element's own, i.e. once the value is reformatted and the caret placed;
+// and to the element's next render (brand icon, errors) where there is one. Real key presses of
+// test-card digits, the field cleared per card.
+async function keystrokeLatencies(path, locate) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(origin + path);
+  await page.waitForFunction(() => typeof window.__readyMs === 'number' || document.querySelector('#x'));
+  await page.evaluate(locate);
+  await page.evaluate(() => {
+    const field = window.__field;
+    window.__latencies = [];
+    window.__rendered = [];
+    const host = field.getRootNode().host;
+    field.addEventListener('input', (event) => {
+      window.__latencies.push(performance.now() - event.timeStamp);
+      if (host) host.updateComplete.then(() => window.__rendered.push(performance.now() - event.timeStamp));
+    });
+  });
+  const cards = ['4242424242424242', '5555555555554444', '378282246310005', '6011111111111117'];
+  let typed = 0;
+  while (typed < KEYSTROKES) {
+    const card = cards[typed % cards.length].slice(0, KEYSTROKES - typed);
+    await page.evaluate(() => { window.__field.value = ''; window.__field.focus(); });
+    for (const digit of card) await page.keyboard.press(digit);
+    typed += card.length;
+  }
+  const values = await page.evaluate(() => ({formatted: window.__latencies, rendered: window.__rendered}));
+  await context.close();
+  return values;
+}
+
+try {
+  console.log(`\n== import-to-ready (headless Chromium, median of ${WARM_LOADS} warm loads)`);
+  const elementReady = await readyTimes('/element.html');
+  const baselineReady = await readyTimes('/baseline.html');
+  const readyMedian = median(elementReady);
+  line('<antom-card-binding> ready', ms(readyMedian), `p95 ${ms(percentile(elementReady, 95))}; ${(readyMedian / median(baselineReady)).toFixed(2)}x baseline; budget ${BUDGETS.readyMs} ms: ${verdict(readyMedian <= BUDGETS.readyMs)}`);
+  line('baseline: minimal Lit element ready', ms(median(baselineReady)), `p95 ${ms(percentile(baselineReady, 95))}`);
+
+  console.log(`\n== keystroke to formatted value (${KEYSTROKES} real key presses)`);
+  const element = await keystrokeLatencies('/element.html', async () => {
+    const el = document.querySelector('antom-card-binding');
+    window.__field = el.shadowRoot.querySelector('#cardNumber');
+  });
+  const plain = await keystrokeLatencies('/plain.html', () => {
+    window.__field = document.querySelector('#x');
+  });
+  const keyMedian = median(element.formatted);
+  line('card number: input to formatted, median', ms(keyMedian), `p95 ${ms(percentile(element.formatted, 95))}; ${(keyMedian / median(plain.formatted)).toFixed(2)}x bare input; budget ${BUDGETS.keystrokeMs} ms: ${verdict(keyMedian <= BUDGETS.keystrokeMs)}`);
+  line('card number: input to rendered, median', ms(median(element.rendered)), `p95 ${ms(percentile(element.rendered, 95))}`);
+  line('baseline: bare <input>, input listener', ms(median(plain.formatted)), `p95 ${ms(percentile(plain.formatted, 95))}`);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (existsSync('scripts/bench-server.mjs')) {
+  console.log('\n== server helper');
+  spawnSync(process.execPath, ['--import', './scripts/register-ts.mjs', 'scripts/bench-server.mjs'], {stdio: 'inherit'});
+}

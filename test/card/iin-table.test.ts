@@ -1,0 +1,53 @@
+import {expect} from '@open-wc/testing';
+import {BRAND_RULES, type BrandRule} from '../../src/card/index.js';
+import {IIN_DIGITS, IIN_SEGMENTS, buildIinTable, prefixSpan} from '../../src/card/iin-table.js';
+
+function rule(id: BrandRule['id'], iinRanges: BrandRule['iinRanges']): BrandRule {
+  return {...BRAND_RULES.find((candidate) => candidate.id === id)!, iinRanges};
+}
+
+describe('IIN table', () => {
+  it('decides on six digits', () => {
+    expect(IIN_DIGITS).to.equal(6);
+  });
+
+  it('has ascending, non-overlapping segments', () => {
+    for (let i = 0; i < IIN_SEGMENTS.length; i++) {
+      const segment = IIN_SEGMENTS[i];
+      expect(segment.start).to.be.at.most(segment.end);
+      if (i > 0) expect(IIN_SEGMENTS[i - 1].end).to.be.lessThan(segment.start);
+    }
+  });
+
+  it('maps a prefix to the span of six-digit prefixes it starts', () => {
+    expect(prefixSpan('')).to.deep.equal({low: 0, high: 999999});
+    expect(prefixSpan('4')).to.deep.equal({low: 400000, high: 499999});
+    expect(prefixSpan('6011')).to.deep.equal({low: 601100, high: 601199});
+    expect(prefixSpan('401178')).to.deep.equal({low: 401178, high: 401178});
+  });
+
+  it('lets the range with more digits win, and splits the wider range around it', () => {
+    const table = buildIinTable([rule('VISA', [[4, 4]]), rule('ELO', [[401178, 401179]])]);
+    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([
+      [400000, 401177, 'VISA'],
+      [401178, 401179, 'ELO'],
+      [401180, 499999, 'VISA'],
+    ]);
+  });
+
+  it('merges touching ranges of one brand into one segment', () => {
+    const table = buildIinTable([rule('VISA', [[40, 44], [45, 49]])]);
+    // This table's longest range has two digits, so its prefix space is two digits wide.
+    expect(table.width).to.equal(2);
+    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([[40, 49, 'VISA']]);
+  });
+
+  it('refuses two brands claiming a prefix with the same number of digits', () => {
+    expect(() => buildIinTable([rule('VISA', [[40, 45]]), rule('ELO', [[45, 46]])])).to.throw(/IIN conflict/);
+  });
+
+  it('refuses a range whose ends have different digit counts or are reversed', () => {
+    expect(() => buildIinTable([rule('VISA', [[4, 40]])])).to.throw(/Bad IIN range/);
+    expect(() => buildIinTable([rule('VISA', [[45, 40]])])).to.throw(/Bad IIN range/);
+  });
+});

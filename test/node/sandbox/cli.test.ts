@@ -1,0 +1,102 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {once} from 'node:events';
+import {createInterface} from 'node:readline';
+import {createAntomClient} from '../../../src/server/index.js';
+import {loadConfigFile, SandboxConfigError, startSandbox} from '../../../src/sandbox/index.js';
+import {testKeyPair} from '../helpers/keys.js';
+import {UNREACHABLE_NOTIFY_URL} from '../helpers/sandbox.js';
+
+const ROOT = new URL('../../../', import.meta.url);
+const CLI = ['--import', './scripts/register-ts.mjs', 'src/sandbox/cli.ts'];
+
+function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'antom-sandbox-cli-'));
+}
+
+/** Starts the command and reads the first `lineCount` lines it prints. */
+async function runCli(args: string[], lineCount = 1): Promise<{startup: string; stop: () => Promise<number | null>}> {
+  const child = spawn(process.execPath, [...CLI, ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit']});
+  const lines = createInterface({input: child.stdout!});
+  const printed: string[] = [];
+  for await (const line of lines) {
+    printed.push(line);
+    if (printed.length === lineCount) break;
+  }
+  return {
+    startup: printed.join('\n'),
+    stop: async () => {
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
+
+test('antom-sandbox --port 0 --config FILE --json: listens on 127.0.0.1, serves the configured merchant, stops on SIGTERM', async () => {
+  const folder = tempFolder();
+  const merchant = testKeyPair('merchant');
+  const config = join(folder, 'sandbox.json');
+  writeFileSync(config, JSON.stringify({merchants: [{clientId: 'SANDBOX_CLI', publicKey: merchant.publicKeyBase64}], sessionTtlSeconds: 90}));
+  const cli = await runCli(['--port', '0', '--config', config, '--json', '--quiet']);
+  try {
+    const details = JSON.parse(cli.startup);
+    assert.match(details.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(details.clientId, 'SANDBOX_CLI');
+    assert.equal(details.merchantPrivateKeyPem, undefined);
+    const client = createAntomClient({clientId: 'SANDBOX_CLI', privateKey: merchant.privateKeyPem, antomPublicKey: details.publicKey, baseUrl: details.url});
+    const session = await client.createVaultingSession({paymentMethodType: 'CARD', vaultingRequestId: 'cli-1', vaultingNotificationUrl: UNREACHABLE_NOTIFY_URL});
+    const ttl = Date.parse(session.vaultingSessionExpiryTime) - Date.now();
+    assert.ok(ttl > 80_000 && ttl <= 90_000, String(ttl));
+  } finally {
+    assert.equal(await cli.stop(), 0);
+    rmSync(folder, {recursive: true, force: true});
+  }
+});
+
+test('without merchants the command makes one up, prints its client id and the public key, and can save the key', async () => {
+  const folder = tempFolder();
+  const keyFile = join(folder, 'merchant.pem');
+  const cli = await runCli(['--merchant-key-out', keyFile], 4);
+  try {
+    assert.match(cli.startup, /not the Antom service/);
+    assert.match(cli.startup, /url: +http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(cli.startup, /client id: +SANDBOX_[0-9A-F]{16} \(generated, private key written to /);
+    assert.match(cli.startup, /antom public key: +MIIB[A-Za-z0-9+/=]+/);
+    assert.match(readFileSync(keyFile, 'utf8'), /BEGIN PRIVATE KEY/);
+  } finally {
+    assert.equal(await cli.stop(), 0);
+    rmSync(folder, {recursive: true, force: true});
+  }
+});
+
+test('--help exits 0; a bad flag or config exits 2 with the reason', () => {
+  const help = spawnSync(process.execPath, [...CLI, '--help'], {cwd: ROOT, encoding: 'utf8'});
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage: antom-sandbox/);
+  const badFlag = spawnSync(process.execPath, [...CLI, '--nope'], {cwd: ROOT, encoding: 'utf8'});
+  assert.equal(badFlag.status, 2);
+  assert.match(badFlag.stderr, /nope/);
+  const badNumber = spawnSync(process.execPath, [...CLI, '--time-scale', 'fast'], {cwd: ROOT, encoding: 'utf8'});
+  assert.equal(badNumber.status, 2);
+  assert.match(badNumber.stderr, /--time-scale must be a number/);
+});
+
+test('config files and options are validated', async () => {
+  const folder = tempFolder();
+  try {
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, '{"merchants": [{"clientId": ""}]}');
+    await assert.rejects(loadConfigFile(broken), (error: unknown) => error instanceof SandboxConfigError && /merchants\.0\.clientId/.test(error.message));
+    await assert.rejects(loadConfigFile(join(folder, 'absent.json')), SandboxConfigError);
+    await assert.rejects(startSandbox({timeScale: -1}), /timeScale/);
+    await assert.rejects(startSandbox({merchants: [{clientId: 'X', publicKey: 'not a key'}]}), SandboxConfigError);
+    await assert.rejects(startSandbox({privateKey: 'not a key'}), SandboxConfigError);
+  } finally {
+    rmSync(folder, {recursive: true, force: true});
+  }
+});
