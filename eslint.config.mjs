@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'scripts/**', 'src/server/**', 'src/sandbox/**', 'test/node/**', 'demo/**/*.mjs'],
+    files: ['**/*.mjs', 'bench/**', 'scripts/**', 'src/server/**', 'src/sandbox/**', 'test/node/**', 'demo/**/*.mjs'],
     languageOptions: {globals: {...globals.node, ...globals.browser}},
     rules: {'no-console': 'off'},
   },

@@ -10,14 +10,16 @@ const FULL_WIDTH_ZERO = 0xff10;
 const FULL_WIDTH_NINE = 0xff19;
 
 /**
- * Separators accepted between digits: spaces (incl. no-break, figure, narrow and ideographic
- * spaces, as pasted from PDFs and banking apps), hyphens and dashes, and the slash of expiry dates.
+ * Separators accepted between card number digits: spaces (incl. no-break, figure, narrow and
+ * ideographic spaces, as pasted from PDFs and banking apps), hyphens and dashes.
  */
 const SEPARATOR_CODES: ReadonlySet<number> = new Set([
   0x09, 0x0a, 0x0d, 0x20, 0xa0, 0x2007, 0x202f, 0x3000, // whitespace
   0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0xff0d, // hyphen-minus, hyphens, figure and en dash, full-width hyphen
-  0x2f, 0xff0f, // slash, full-width slash
 ]);
+
+/** Expiry dates add the slash (also full-width) and the dot of MM.YY, common in Europe. */
+const EXPIRY_ONLY_SEPARATOR_CODES: ReadonlySet<number> = new Set([0x2f, 0xff0f, 0x2e]);
 
 /** The characters our own formatters insert: the group space and the expiry slash. */
 const FORMATTING_CODES: ReadonlySet<number> = new Set([0x20, 0x2f]);
@@ -29,13 +31,12 @@ export function digitValue(code: number): number {
   return -1;
 }
 
-export function isSeparatorCode(code: number): boolean {
+function isSeparatorCode(code: number): boolean {
   return SEPARATOR_CODES.has(code);
 }
 
-/** Expiry dates also come as MM.YY (common in Europe); a dot is foreign to card numbers. */
 export function isExpirySeparatorCode(code: number): boolean {
-  return code === 0x2e || SEPARATOR_CODES.has(code);
+  return EXPIRY_ONLY_SEPARATOR_CODES.has(code) || SEPARATOR_CODES.has(code);
 }
 
 export function isFormattingCode(code: number): boolean {
@@ -52,7 +53,7 @@ export function digitsOf(text: string): string {
   return digits;
 }
 
-/** True when `text` has a character that is neither a digit nor a separator. */
+/** True when `text` has a character that is neither a digit nor a card number separator. */
 export function hasForeignCharacter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -222,7 +222,7 @@ export class AntomCardBinding extends LitElement {
     // InputEvent.data and friends hold typed characters; these composed events would otherwise
     // reach the page retargeted to the host. `change` tells the page what it needs instead.
     this.renderRoot.addEventListener('input', stopAtShadowRoot);
-    this.renderRoot.addEventListener('beforeinput', stopAtShadowRoot);
+    this.renderRoot.addEventListener('beforeinput', this.#onBeforeInput);
     keepErrorEventsOffWindow(this.ownerDocument);
     void this.#applyLocale();
   }
@@ -230,7 +230,7 @@ export class AntomCardBinding extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.renderRoot.removeEventListener('input', stopAtShadowRoot);
-    this.renderRoot.removeEventListener('beforeinput', stopAtShadowRoot);
+    this.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput);
     clearTimeout(this.#expiryTimer);
   }
 
@@ -409,6 +409,16 @@ export class AntomCardBinding extends LitElement {
   }
 
   // ---- typing ----
+
+  /** Records value and caret just before an edit, so the formatter knows where the edit was
+   * (clicks and arrow keys move the caret between edits). Also keeps the event in the shadow root. */
+  readonly #onBeforeInput = (event: Event): void => {
+    event.stopPropagation();
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement)) return;
+    const field = FIELDS.find((name) => name === target.id);
+    if (field) this.#previous[field] = {value: target.value, caret: target.selectionStart ?? target.value.length};
+  };
 
   #onInput(field: CardFieldName, event: InputEvent): void {
     const input = event.target as HTMLInputElement;

@@ -102,6 +102,7 @@ describe('validateCardNumber', () => {
       ['４２４２４２４２４２４２４２４２', 'valid', null, 'VISA', 'full-width digits'],
       ['4242 4242 4242 424x', 'invalid', 'card_number.invalid', 'VISA', 'a letter'],
       ['4242.4242.4242.4242', 'invalid', 'card_number.invalid', 'VISA', 'dots are not card separators'],
+      ['4242/4242/4242/4242', 'invalid', 'card_number.invalid', 'VISA', 'nor are slashes'],
       ['5555555555554445', 'invalid', 'card_number.invalid', 'MASTERCARD', 'Mastercard has one length: Luhn failure is final'],
       ['42424242424242424242', 'invalid', 'card_number.invalid', 'VISA', '20 digits'],
     ];
