@@ -3,14 +3,16 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter} from '@web/test-runner';
 import {plainSummaryReporter} from './scripts/wtr-summary-reporter.mjs';
 import {CHROME_ARGS} from './scripts/find-chrome.mjs';
+import {sandboxPlugin} from './scripts/wtr-sandbox-plugin.mjs';
 
+// Run through scripts/run-wtr.mjs (npm test does): the sandbox plugin loads TypeScript from src/.
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 2,
   // tsconfig is required: without it esbuild compiles standard decorators and Lit's
   // legacy @property() throws at import.
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'})],
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: './tsconfig.json'}), sandboxPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

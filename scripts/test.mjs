@@ -37,7 +37,7 @@ function counts(output) {
   return {passed: 0, failed: 1};
 }
 
-const suites = [['browser tests (wtr)', 'node', ['node_modules/@web/test-runner/dist/bin.js', '--coverage']]];
+const suites = [['browser tests (wtr)', 'node', ['--import', './scripts/register-ts.mjs', 'node_modules/@web/test-runner/dist/bin.js', '--coverage']]];
 if (existsSync('test/node') && readdirSync('test/node', {recursive: true}).some((f) => String(f).endsWith('.test.ts'))) {
   suites.push(['node tests', 'node', ['scripts/run-node-tests.mjs', '--test-reporter=tap']]);
 }

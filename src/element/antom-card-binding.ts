@@ -560,6 +560,7 @@ export class AntomCardBinding extends LitElement {
   // ---- binding ----
 
   async #bind(session: DecodedSession): Promise<void> {
+    this.#focusBeforeAlert = this.#focusedField();
     this.submitting = true;
     // One key per attempt: kept across retries after a failure that may have reached the gateway
     // (network, timeout, 5xx), so the gateway answers a retry from its record instead of binding twice.
@@ -648,10 +649,13 @@ export class AntomCardBinding extends LitElement {
 
   // ---- alerts and focus ----
 
-  #showAlert(view: View): void {
+  #focusedField(): CardFieldName | null {
     const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    const activeField = FIELDS.find((field) => this.#input(field) === active) ?? null;
-    if (this.view.kind === 'form') this.#focusBeforeAlert = activeField;
+    return FIELDS.find((field) => this.#input(field) === active) ?? null;
+  }
+
+  #showAlert(view: View): void {
+    if (this.view.kind === 'form') this.#focusBeforeAlert = this.#focusedField() ?? this.#focusBeforeAlert;
     this.view = view;
     this.#focusAfterRender = 'alert';
   }
@@ -722,9 +726,6 @@ export class AntomCardBinding extends LitElement {
     return code ? this.messages.errors[code] : null;
   }
 
-  get #locked(): boolean {
-    return this.disabled || this.submitting;
-  }
 
   #renderCardNumber(): TemplateResult {
     const m = this.messages;
@@ -739,7 +740,8 @@ export class AntomCardBinding extends LitElement {
       placeholder: m.cardNumberPlaceholder,
       error: this.#error('cardNumber'),
       required: true,
-      disabled: this.#locked,
+      disabled: this.disabled,
+      readonly: this.submitting,
       describedBy: ['brand-name'],
       adornment: html`<span class="brand-icon" part="brand-icon" data-brand=${this.brand ?? 'unknown'}>${brandIcon(this.brand)}</span>`,
       extra: html`<span id="brand-name" class="sr-only">${brandName ? m.brandDetected(brandName) : ''}</span>`,
@@ -761,7 +763,8 @@ export class AntomCardBinding extends LitElement {
       placeholder: m.expiryPlaceholder,
       error: this.#error('expiry'),
       required: true,
-      disabled: this.#locked,
+      disabled: this.disabled,
+      readonly: this.submitting,
       half: true,
       describedBy: ['expiry-hint'],
       extra: html`<span id="expiry-hint" class="sr-only">${m.expiryHint}</span>`,
@@ -788,7 +791,8 @@ export class AntomCardBinding extends LitElement {
       maxlength: rule?.securityCode.length ?? 4,
       error: this.#error('cvc'),
       required: true,
-      disabled: this.#locked,
+      disabled: this.disabled,
+      readonly: this.submitting,
       half: true,
       describedBy: ['cvc-hint'],
       extra: html`<span id="cvc-hint" class="sr-only">${hint}</span>`,
@@ -809,7 +813,8 @@ export class AntomCardBinding extends LitElement {
       autocapitalize: 'words',
       error: this.#error('holderName'),
       required: this.#holderNameRequired,
-      disabled: this.#locked,
+      disabled: this.disabled,
+      readonly: this.submitting,
       onInput: (event) => this.#onInput('holderName', event),
       onBlur: () => this.#onBlur('holderName'),
       onKeydown: (event) => this.#onKeydown(event),

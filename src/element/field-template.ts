@@ -19,6 +19,8 @@ export interface FieldOptions {
   readonly error: string | null;
   readonly required: boolean;
   readonly disabled: boolean;
+  /** Locked while a submission is in flight: read-only keeps focus where it was (disabled would drop it). */
+  readonly readonly?: boolean;
   /** Extra ids for aria-describedby (hints), before the error's id. */
   readonly describedBy?: readonly string[];
   readonly half?: boolean;
@@ -55,6 +57,7 @@ export function renderField(options: FieldOptions): TemplateResult {
         ?required=${options.required}
         aria-required=${options.required ? 'true' : 'false'}
         ?disabled=${options.disabled}
+        ?readonly=${options.readonly ?? false}
         @input=${options.onInput}
         @blur=${options.onBlur}
         @keydown=${options.onKeydown ?? nothing}

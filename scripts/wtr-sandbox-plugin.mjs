@@ -1,0 +1,88 @@
+// web-test-runner plugin for the binding-flow tests: starts the Antom sandbox emulator and a test
+// merchant (its server helper and notifyVaulting endpoint) on 127.0.0.1 with random ports, and
+// exposes them to the browser tests under /__flow/ on the test server:
+//   GET /__flow/session?redirectUrl=...   -> createVaultingSession through the merchant helper
+//   GET /__flow/bindings                   -> the emulator's bindings
+//   GET /__flow/notifications?id=...       -> notifications the merchant received and verified
+//   GET /__flow/challenge?url=&outcome=    -> a buyer answering the 3-D Secure page (pass|fail)
+// Needs the TypeScript loader (scripts/register-ts.mjs) in the test runner's process.
+import {createServer} from 'node:http';
+import {randomUUID} from 'node:crypto';
+
+export function sandboxPlugin() {
+  let sandbox;
+  let client;
+  let merchant;
+  const notifications = [];
+
+  return {
+    name: 'antom-sandbox',
+    async serverStart() {
+      const {startSandbox} = await import('../src/sandbox/index.ts');
+      const server = await import('../src/server/index.ts');
+      sandbox = await startSandbox({timeScale: 0.001, processingDelayMs: 300, logger: () => {}});
+      client = server.createAntomClient({
+        clientId: sandbox.clientId,
+        privateKey: sandbox.generatedMerchant.privateKeyPem,
+        antomPublicKey: sandbox.publicKey,
+        baseUrl: sandbox.url,
+      });
+      // The merchant's notifyVaulting endpoint: verify, store once per vaultingRequestId, acknowledge.
+      merchant = createServer((request, response) => {
+        const chunks = [];
+        request.on('data', (chunk) => chunks.push(chunk));
+        request.on('end', () => {
+          const rawBody = Buffer.concat(chunks).toString('utf8');
+          let verified = false;
+          try {
+            server.verifyNotification(
+              {method: request.method, path: request.url, headers: request.headers, rawBody},
+              {antomPublicKey: sandbox.publicKey, clientId: sandbox.clientId}
+            );
+            verified = true;
+          } catch {
+            verified = false;
+          }
+          const body = server.parseVaultingNotification(rawBody);
+          if (!notifications.some((n) => n.body.vaultingRequestId === body.vaultingRequestId)) {
+            notifications.push({verified, body});
+          }
+          response.writeHead(200, {'content-type': 'application/json'});
+          response.end(server.NOTIFICATION_ACK_BODY);
+        });
+      });
+      await new Promise((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+    },
+    async serverStop() {
+      await sandbox?.close();
+      await new Promise((resolve) => (merchant ? merchant.close(resolve) : resolve()));
+    },
+    async serve(context) {
+      if (!context.path.startsWith('/__flow/')) return undefined;
+      const json = (value) => ({body: JSON.stringify(value), type: 'application/json'});
+      if (context.path === '/__flow/session') {
+        const vaultingRequestId = `vr-${randomUUID()}`;
+        const redirectUrl = context.query.redirectUrl;
+        const created = await client.createVaultingSession({
+          paymentMethodType: 'CARD',
+          vaultingRequestId,
+          vaultingNotificationUrl: `http://127.0.0.1:${merchant.address().port}/notify`,
+          ...(redirectUrl ? {redirectUrl} : {}),
+        });
+        return json({sessionData: created.vaultingSessionData, vaultingRequestId, vaultingSessionId: created.vaultingSessionId});
+      }
+      if (context.path === '/__flow/bindings') return json(sandbox.bindings());
+      if (context.path === '/__flow/challenge') {
+        // What the buyer's browser does on the emulator's challenge page: load it, press a button.
+        const url = String(context.query.url);
+        const page = await (await fetch(url)).text();
+        const answer = await fetch(url, {method: 'POST', body: new URLSearchParams({outcome: String(context.query.outcome)}), redirect: 'manual'});
+        return json({pageOffers: ['pass', 'fail'].filter((o) => page.includes(`value="${o}"`)), status: answer.status, location: answer.headers.get('location')});
+      }
+      if (context.path === '/__flow/notifications') {
+        return json(notifications.filter((n) => !context.query.id || n.body.vaultingRequestId === context.query.id));
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * The binding flow in the element against the sandbox emulator started by the test run
+ * (scripts/wtr-sandbox-plugin.mjs): real encryption, real HTTP on 127.0.0.1, real notifications.
+ */
+import {expect} from '@open-wc/testing';
+import {fillValidCard, futureExpiry, input, oneEvent} from '../element/helpers.js';
+import type {AntomCardBinding} from '../../src/element/antom-card-binding.js';
+import type {CardBindingErrorEvent, CardBoundEvent, CardRedirectEvent} from '../../src/element/events.js';
+
+interface FlowSession {
+  sessionData: string;
+  vaultingRequestId: string;
+  vaultingSessionId: string;
+}
+
+async function newSession(redirectUrl?: string): Promise<FlowSession> {
+  const query = redirectUrl ? `?redirectUrl=${encodeURIComponent(redirectUrl)}` : '';
+  return (await fetch(`/__flow/session${query}`)).json();
+}
+
+async function bindingsOf(vaultingSessionId: string): Promise<{state: string}[]> {
+  const all: {vaultingSessionId: string; state: string}[] = await (await fetch('/__flow/bindings')).json();
+  return all.filter((binding) => binding.vaultingSessionId === vaultingSessionId);
+}
+
+async function notificationFor(vaultingRequestId: string): Promise<{verified: boolean; body: {result: {resultStatus: string; resultCode: string}; paymentMethodDetail?: {card?: {maskedCardNo?: string; cardToken?: string}}}}> {
+  for (let i = 0; i < 100; i++) {
+    const found = await (await fetch(`/__flow/notifications?id=${vaultingRequestId}`)).json();
+    if (found.length > 0) return found[0];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no notification arrived');
+}
+
+async function answerChallenge(url: string, outcome: 'pass' | 'fail'): Promise<{pageOffers: string[]; status: number; location: string | null}> {
+  return (await fetch(`/__flow/challenge?url=${encodeURIComponent(url)}&outcome=${outcome}`)).json();
+}
+
+async function mountSession(session: FlowSession, locale = 'en'): Promise<AntomCardBinding> {
+  const el = document.createElement('antom-card-binding');
+  el.locale = locale;
+  el.vaultingSessionData = session.sessionData;
+  const ready = oneEvent(el, 'ready');
+  document.body.append(el);
+  await ready;
+  return el;
+}
+
+/** Records the element's requests (and can drop the first response, as a dying gateway would). */
+function recordFetch(options: {loseFirstResponse?: boolean} = {}) {
+  const original = window.fetch;
+  const bodies: string[] = [];
+  let calls = 0;
+  window.fetch = async (resource: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(resource);
+    if (url.startsWith('/__flow/')) return original(resource, init);
+    calls++;
+    bodies.push(String(init?.body ?? ''));
+    const response = await original(resource, init);
+    if (options.loseFirstResponse && calls === 1) {
+      await response.text(); // the gateway did the work; the answer never reaches the page
+      throw new TypeError('Failed to fetch');
+    }
+    return response;
+  };
+  return {
+    bodies,
+    get calls() {
+      return calls;
+    },
+    restore: () => (window.fetch = original),
+  };
+}
+
+const alertTitle = (el: AntomCardBinding) => el.shadowRoot!.querySelector('[part~="alert"] h2')?.textContent ?? null;
+const alertBody = (el: AntomCardBinding) => el.shadowRoot!.querySelector('#alert-body')?.textContent ?? null;
+
+describe('binding flow against the sandbox emulator', function () {
+  this.timeout(20000);
+  afterEach(() => document.querySelectorAll('antom-card-binding').forEach((el) => el.remove()));
+
+  it('success: submit, then bound once; the emulator holds one binding; a signed notification reaches the merchant', async () => {
+    const session = await newSession();
+    const el = await mountSession(session);
+    const events: string[] = [];
+    for (const name of ['submit', 'bound', 'error', 'redirect']) el.addEventListener(name, () => events.push(name));
+    const recorder = recordFetch();
+    try {
+      await fillValidCard(el, '4242424242424242', '737');
+      const bound = oneEvent(el, 'bound') as Promise<CardBoundEvent>;
+      await el.submit();
+      const event = await bound;
+      expect(events).to.deep.equal(['submit', 'bound']);
+      expect(event.detail.maskedCardNo).to.equal('************4242');
+      expect(event.detail.brand).to.equal('VISA');
+      expect(event.detail.vaultingSessionId).to.equal(session.vaultingSessionId);
+      expect(Object.keys(event.detail).sort()).to.deep.equal(['brand', 'maskedCardNo', 'vaultingSessionId']);
+      await el.updateComplete;
+      expect(alertTitle(el)).to.equal('Card added');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('alert-title');
+      // Wiped from the DOM.
+      el.shadowRoot!.querySelectorAll('input').forEach((node) => expect(node.value).to.equal(''));
+      // One request; only the encrypted card and the session credential in it.
+      expect(recorder.calls).to.equal(1);
+      const body = JSON.parse(recorder.bodies[0]!);
+      expect(Object.keys(body).sort()).to.deep.equal(['encryptedCard', 'vaultingSessionData']);
+      expect(body.encryptedCard.split('.')).to.have.length(5);
+      for (const secret of ['4242424242424242', '737', futureExpiry()]) expect(recorder.bodies[0]).to.not.contain(secret);
+      expect(await bindingsOf(session.vaultingSessionId)).to.have.length(1);
+      const notification = await notificationFor(session.vaultingRequestId);
+      expect(notification.verified).to.equal(true);
+      expect(notification.body.result.resultStatus).to.equal('S');
+      expect(notification.body.paymentMethodDetail?.card?.maskedCardNo).to.equal('************4242');
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  const DECLINES: [string, string, string, string][] = [
+    // card, result code, English reason, German reason
+    ['4000000000000002', 'DO_NOT_HONOR', 'Your bank declined this card.', 'Bank'],
+    ['4000000000000069', 'CARD_EXPIRED', 'The card has expired', 'abgelaufen'],
+    ['4000000000000127', 'INVALID_CVV', 'The security code is incorrect.', 'Prüfnummer'],
+    ['4000000000000135', 'CARD_NOT_SUPPORTED', 'This card is not supported.', 'nicht'],
+    ['4000000000009987', 'LOST_CARD', 'Your bank declined this card.', 'Bank'],
+  ];
+  for (const [card, code, english, german] of DECLINES) {
+    for (const [locale, expected] of [['en', english], ['de', german]] as const) {
+      it(`decline ${code} (${locale}): alert with the reason, error declined, "Try again" returns to the filled form`, async () => {
+        const el = await mountSession(await newSession(), locale);
+        await fillValidCard(el, card, '737');
+        const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+        await el.submit();
+        const event = await error;
+        expect(event.detail.code).to.equal('declined');
+        expect(event.detail.resultCode).to.equal(code);
+        expect(event.detail.retryable).to.equal(true);
+        await el.updateComplete;
+        expect(alertBody(el)).to.contain(expected);
+        expect(event.detail.message).to.equal(alertBody(el));
+        expect(el.shadowRoot!.activeElement?.id).to.equal('alert-title');
+        (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part~="alert"]')).to.equal(null);
+        expect(input(el, 'cardNumber').value.replace(/\s/g, '')).to.equal(card);
+      });
+    }
+  }
+
+  it('Esc closes a decline alert and restores focus to the form', async () => {
+    const el = await mountSession(await newSession());
+    await fillValidCard(el, '4000000000000002', '737');
+    input(el, 'holderName').focus();
+    const error = oneEvent(el, 'error');
+    await el.submit();
+    await error;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector('#alert-title')!.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true, composed: true}));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="alert"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'holderName'));
+  });
+
+  it('3-D Secure: redirect event with the challenge URL; challenge passed; the buyer lands on redirectUrl; notification says success', async () => {
+    const redirectUrl = `${location.origin}/__flow/returned`;
+    const session = await newSession(redirectUrl);
+    const el = await mountSession(session);
+    await fillValidCard(el, '4000000000003220', '737');
+    const redirect = oneEvent(el, 'redirect') as Promise<CardRedirectEvent>;
+    el.addEventListener('redirect', (event) => event.preventDefault()); // the test navigates itself
+    await el.submit();
+    const event = await redirect;
+    expect(event.cancelable).to.equal(true);
+    expect(event.detail.method).to.be.oneOf(['GET', 'POST']);
+    expect(event.detail.url).to.match(/^http:\/\/127\.0\.0\.1:\d+\//);
+    await el.updateComplete;
+    expect(alertTitle(el)).to.equal('Verifying with your bank…');
+    // The buyer passes the challenge on the emulator's page, which sends them back to redirectUrl.
+    const challenge = await answerChallenge(event.detail.url, 'pass');
+    expect(challenge.pageOffers).to.deep.equal(['pass', 'fail']);
+    expect(challenge.status).to.equal(303);
+    expect(challenge.location).to.equal(redirectUrl);
+    const notification = await notificationFor(session.vaultingRequestId);
+    expect(notification.verified).to.equal(true);
+    expect(notification.body.result.resultStatus).to.equal('S');
+  });
+
+  it('3-D Secure challenge failed: the notification says F with USER_PAYMENT_VERIFICATION_FAILED', async () => {
+    const session = await newSession(`${location.origin}/__flow/returned`);
+    const el = await mountSession(session);
+    await fillValidCard(el, '4000000000003220', '737');
+    el.addEventListener('redirect', (event) => event.preventDefault());
+    const redirect = oneEvent(el, 'redirect') as Promise<CardRedirectEvent>;
+    await el.submit();
+    const {detail} = await redirect;
+    await answerChallenge(detail.url, 'fail');
+    const notification = await notificationFor(session.vaultingRequestId);
+    expect(notification.body.result.resultStatus).to.equal('F');
+    expect(notification.body.result.resultCode).to.equal('USER_PAYMENT_VERIFICATION_FAILED');
+  });
+
+  it('gateway error: alert with retry and error gateway_error, nothing bound', async () => {
+    const session = await newSession();
+    const el = await mountSession(session);
+    await fillValidCard(el, '4000000000000119', '737');
+    const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+    await el.submit();
+    const event = await error;
+    expect(event.detail.code).to.equal('gateway_error');
+    expect(event.detail.retryable).to.equal(true);
+    await el.updateComplete;
+    expect(alertTitle(el)).to.equal('Something went wrong');
+    expect((await bindingsOf(session.vaultingSessionId)).filter((b) => b.state === 'SUCCESS')).to.have.length(0);
+  });
+
+  it('the gateway answer is lost mid-request: network error with retry; the retry binds exactly once', async () => {
+    const session = await newSession();
+    const el = await mountSession(session);
+    const recorder = recordFetch({loseFirstResponse: true});
+    try {
+      await fillValidCard(el, '5555555555554444', '737');
+      const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+      await el.submit();
+      const failure = await error;
+      expect(failure.detail.code).to.equal('network_error');
+      expect(failure.detail.retryable).to.equal(true);
+      await el.updateComplete;
+      expect(alertTitle(el)).to.equal('Connection problem');
+      (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      const bound = oneEvent(el, 'bound') as Promise<CardBoundEvent>;
+      await el.submit();
+      expect((await bound).detail.maskedCardNo).to.equal('************4444');
+      expect(recorder.calls).to.equal(2);
+      const bindings = await bindingsOf(session.vaultingSessionId);
+      expect(bindings.filter((b) => b.state === 'SUCCESS')).to.have.length(1);
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('a double click on submit sends one request and reports the second as duplicate_submit', async () => {
+    const el = await mountSession(await newSession());
+    const recorder = recordFetch();
+    try {
+      await fillValidCard(el, '4242424242424242', '737');
+      const errors: string[] = [];
+      el.addEventListener('error', (event) => errors.push(event.detail.code));
+      const bound = oneEvent(el, 'bound');
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!;
+      button.click();
+      button.click();
+      await bound;
+      expect(recorder.calls).to.equal(1);
+      expect(errors).to.deep.equal(['duplicate_submit']);
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('processing: the alert says the card is being added', async () => {
+    const el = await mountSession(await newSession());
+    await fillValidCard(el, '4000000000000077', '737');
+    await el.submit();
+    await el.updateComplete;
+    expect(alertTitle(el)).to.equal('Adding your card…');
+  });
+});
