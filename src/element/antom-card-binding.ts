@@ -191,6 +191,7 @@ export class AntomCardBinding extends LitElement {
   #reportedSessionProblem: string | null = null;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #readyFired = false;
+  #silent = false;
   #sessionValue: string | null = null;
   #localeValue: string | null | undefined = undefined;
   #attemptKey: string | null = null;
@@ -554,6 +555,7 @@ export class AntomCardBinding extends LitElement {
     const key = JSON.stringify(detail);
     if (key === this.#lastChange) return;
     this.#lastChange = key;
+    if (this.#silent) return;
     this.dispatchEvent(new CardChangeEvent(detail));
   }
 
@@ -636,8 +638,9 @@ export class AntomCardBinding extends LitElement {
     );
   }
 
-  /** Clears card data from the DOM and from memory. */
+  /** Clears card data from the DOM and from memory (no `change`: the outcome event says it all). */
   #wipeCard(): void {
+    this.#silent = true;
     for (const field of FIELDS) {
       const input = this.#input(field);
       if (input) input.value = '';
@@ -645,6 +648,7 @@ export class AntomCardBinding extends LitElement {
     this.#previous = emptyEdits();
     this.#revealed = {cardNumber: false, expiry: false, cvc: false, holderName: false};
     this.#revalidate(null);
+    this.#silent = false;
   }
 
   // ---- alerts and focus ----
