@@ -33,7 +33,7 @@ export function sandboxPlugin() {
         request.on('data', (chunk) => chunks.push(chunk));
         request.on('end', () => {
           const rawBody = Buffer.concat(chunks).toString('utf8');
-          let verified = false;
+          let verified;
           try {
             server.verifyNotification(
               {method: request.method, path: request.url, headers: request.headers, rawBody},

@@ -83,6 +83,7 @@ export interface HttpAnswer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary reply shapes
   readonly json: any;
 }
 

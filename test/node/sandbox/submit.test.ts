@@ -160,6 +160,7 @@ test('bad requests get 400 PARAM_ILLEGAL (or 404 for an unknown session) and lea
     );
   const body = (encryptedCard: string, session = credentialOf(sessionData)) => JSON.stringify({vaultingSessionData: session, encryptedCard});
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary reply shapes
   const cases: [string, Promise<{status: number; json: any}>, number, string, RegExp?][] = [
     ['not JSON', post('{"vaultingSessionData":'), 400, 'PARAM_ILLEGAL', /not UTF-8 JSON/],
     ['missing field', post('{"vaultingSessionData":"x"}'), 400, 'PARAM_ILLEGAL', /encryptedCard/],
