@@ -64,6 +64,12 @@ async function main(): Promise<void> {
     logger: values.quiet ? undefined : (line) => console.log(`[antom-sandbox] ${new Date().toISOString()} ${line}`),
   };
   const sandbox = await startSandbox(options);
+  // Before anything is printed: whoever reads the address may stop the process right away.
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 
   const merchant = sandbox.generatedMerchant;
   const keyFile = values['merchant-key-out'];
@@ -93,11 +99,6 @@ async function main(): Promise<void> {
   bindings:         ${sandbox.url}/__sandbox/bindings`);
   }
 
-  const stop = () => {
-    void sandbox.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

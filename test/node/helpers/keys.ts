@@ -1,7 +1,9 @@
 /**
  * RSA key pairs for the tests, made once per test process (key generation is the slow part).
+ * scripts/run-node-tests.mjs makes them once for the whole run and passes them in
+ * ANTOM_TEST_KEYS ({name: PKCS#8 PEM}); a test file run on its own makes its own.
  */
-import {generateKeyPairSync, type KeyObject} from 'node:crypto';
+import {createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject} from 'node:crypto';
 
 export interface TestKeyPair {
   readonly privateKey: KeyObject;
@@ -14,12 +16,20 @@ export interface TestKeyPair {
 }
 
 const cache = new Map<string, TestKeyPair>();
+const shared = JSON.parse(process.env.ANTOM_TEST_KEYS ?? '{}') as Record<string, string>;
+
+function keyPair(name: string, bits: number): {privateKey: KeyObject; publicKey: KeyObject} {
+  const pem = shared[name];
+  if (pem === undefined) return generateKeyPairSync('rsa', {modulusLength: bits});
+  const privateKey = createPrivateKey(pem);
+  return {privateKey, publicKey: createPublicKey(privateKey)};
+}
 
 /** The same pair for the same name within one test process. */
-export function testKeyPair(name: string): TestKeyPair {
+export function testKeyPair(name: string, bits = 2048): TestKeyPair {
   let pair = cache.get(name);
   if (!pair) {
-    const {privateKey, publicKey} = generateKeyPairSync('rsa', {modulusLength: 2048});
+    const {privateKey, publicKey} = keyPair(name, bits);
     pair = {
       privateKey,
       publicKey,

@@ -1,6 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {AntomResultError, parseSignatureHeader, verifyContent, importPublicKey} from '../../../src/server/index.js';
+import type {BindingView} from '../../../src/sandbox/index.js';
 import {decodeSession} from '../../../src/session/decode-session.js';
 import {testKeyPair} from '../helpers/keys.js';
 import {
@@ -214,4 +215,20 @@ test('request ids are per merchant', async () => {
   } finally {
     await twoMerchants.sandbox.close();
   }
+});
+
+test('GET /__sandbox/bindings lists bindings with masked card, token and notification attempts', async () => {
+  const {sessionData, vaultingRequestId} = await createSession(harness.client);
+  await submitCard(sessionData, GOOD_CARD);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const answer = await fetch(`${harness.sandbox.url}/__sandbox/bindings`);
+  assert.equal(answer.status, 200);
+  const {bindings} = (await answer.json()) as {bindings: BindingView[]};
+  const binding = bindings.find((candidate) => candidate.vaultingRequestId === vaultingRequestId)!;
+  assert.equal(binding.state, 'SUCCESS');
+  assert.equal(binding.card?.maskedCardNo, '************4242');
+  assert.match(binding.card?.cardToken ?? '', /^SANDBOX_CT_/);
+  assert.equal(binding.notification.url, UNREACHABLE_NOTIFY_URL);
+  assert.ok(binding.notification.attempts.length >= 1);
+  assert.equal(binding.notification.attempts[0]?.error, 'network error');
 });

@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -21,12 +21,16 @@ function tempFolder(): string {
 /** Starts the command and reads the first `lineCount` lines it prints. */
 async function runCli(args: string[], lineCount = 1): Promise<{startup: string; stop: () => Promise<number | null>}> {
   const child = spawn(process.execPath, [...CLI, ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit']});
+  // Keep draining stdout after the startup lines: closing the pipe early (a `for await` with
+  // `break` does) makes the command's later log lines fail, and the exit status becomes racy.
   const lines = createInterface({input: child.stdout!});
   const printed: string[] = [];
-  for await (const line of lines) {
-    printed.push(line);
-    if (printed.length === lineCount) break;
-  }
+  await new Promise<void>((resolve) => {
+    lines.on('line', (line) => {
+      printed.push(line);
+      if (printed.length === lineCount) resolve();
+    });
+  });
   return {
     startup: printed.join('\n'),
     stop: async () => {
@@ -74,14 +78,27 @@ test('without merchants the command makes one up, prints its client id and the p
   }
 });
 
-test('--help exits 0; a bad flag or config exits 2 with the reason', () => {
-  const help = spawnSync(process.execPath, [...CLI, '--help'], {cwd: ROOT, encoding: 'utf8'});
+/** Runs the command to completion. */
+async function runToEnd(args: string[]): Promise<{status: number | null; stdout: string; stderr: string}> {
+  const child = spawn(process.execPath, [...CLI, ...args], {cwd: ROOT});
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [status] = (await once(child, 'exit')) as [number | null];
+  return {status, stdout, stderr};
+}
+
+test('--help exits 0; a bad flag or config exits 2 with the reason', async () => {
+  const [help, badFlag, badNumber] = await Promise.all([
+    runToEnd(['--help']),
+    runToEnd(['--nope']),
+    runToEnd(['--time-scale', 'fast']),
+  ]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: antom-sandbox/);
-  const badFlag = spawnSync(process.execPath, [...CLI, '--nope'], {cwd: ROOT, encoding: 'utf8'});
   assert.equal(badFlag.status, 2);
   assert.match(badFlag.stderr, /nope/);
-  const badNumber = spawnSync(process.execPath, [...CLI, '--time-scale', 'fast'], {cwd: ROOT, encoding: 'utf8'});
   assert.equal(badNumber.status, 2);
   assert.match(badNumber.stderr, /--time-scale must be a number/);
 });
@@ -94,7 +111,9 @@ test('config files and options are validated', async () => {
     await assert.rejects(loadConfigFile(broken), (error: unknown) => error instanceof SandboxConfigError && /merchants\.0\.clientId/.test(error.message));
     await assert.rejects(loadConfigFile(join(folder, 'absent.json')), SandboxConfigError);
     await assert.rejects(startSandbox({timeScale: -1}), /timeScale/);
-    await assert.rejects(startSandbox({merchants: [{clientId: 'X', publicKey: 'not a key'}]}), SandboxConfigError);
+    const keys = {privateKey: testKeyPair('antom').privateKey, cardEncryptionKey: testKeyPair('card').privateKey};
+    await assert.rejects(startSandbox({...keys, merchants: [{clientId: 'X', publicKey: 'not a key'}]}), SandboxConfigError);
+    await assert.rejects(startSandbox({...keys, cardEncryptionKey: testKeyPair('small', 1024).privateKey}), /at least 2048 bits/);
     await assert.rejects(startSandbox({privateKey: 'not a key'}), SandboxConfigError);
   } finally {
     rmSync(folder, {recursive: true, force: true});
