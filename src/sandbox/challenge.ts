@@ -6,7 +6,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {completeBinding} from './bindings.js';
 import type {SandboxContext} from './context.js';
-import {BodyTooLargeError, escapeHtml, readBody, sendText} from './http.js';
+import {escapeHtml, readBodyOrRefuse, sendText} from './http.js';
 import {CHALLENGE_PATH_PREFIX} from './paths.js';
 import {DECLINE_MESSAGES} from './scenarios.js';
 import type {BindingRecord} from './store.js';
@@ -36,15 +36,11 @@ export async function handleChallengeRoute(
     sendText(response, 405, page('Method not allowed', ''), {...PAGE_HEADERS, allow: 'GET, POST'});
     return;
   }
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams((await readBody(request, context.settings.maxBodyBytes)).toString('utf8'));
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    sendText(response, 413, page('Too large', ''), {...PAGE_HEADERS, connection: 'close'});
-    return;
-  }
-  const outcome = form.get('outcome');
+  const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, () =>
+    sendText(response, 413, page('Too large', ''), {...PAGE_HEADERS, connection: 'close'}),
+  );
+  if (!body) return;
+  const outcome = new URLSearchParams(body.toString('utf8')).get('outcome');
   if (outcome !== 'pass' && outcome !== 'fail') {
     sendText(response, 400, page('Bad request', '<p>Choose pass or fail.</p>'), PAGE_HEADERS);
     return;

@@ -42,6 +42,24 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
   });
 }
 
+/**
+ * Reads the body like {@link readBody}; when it is too large, calls `refuse` (which answers 413,
+ * in the route's own format) and returns null.
+ */
+export async function readBodyOrRefuse(
+  request: IncomingMessage,
+  limit: number,
+  refuse: (message: string) => void,
+): Promise<Buffer | null> {
+  try {
+    return await readBody(request, limit);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    refuse(error.message);
+    return null;
+  }
+}
+
 /** Parses UTF-8 JSON; undefined when the bytes are not that. */
 export function parseJsonBytes(body: Uint8Array): unknown {
   try {

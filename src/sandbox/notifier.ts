@@ -49,7 +49,7 @@ export class Notifier {
 
   /** Starts delivery in the background. */
   send(notification: Notification): void {
-    void this.#attempt(notification, 1);
+    this.#start(notification, 1);
   }
 
   /** Stops all retries and aborts requests in flight. */
@@ -58,6 +58,13 @@ export class Notifier {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     for (const controller of this.#inFlight) controller.abort();
+  }
+
+  /** Background work must never become an unhandled rejection (it would end the process). */
+  #start(notification: Notification, attempt: number): void {
+    this.#attempt(notification, attempt).catch(() => {
+      this.#options.log(`notifyVaulting ${notification.label} attempt ${attempt}: internal error, delivery stopped`);
+    });
   }
 
   async #attempt(notification: Notification, attempt: number): Promise<void> {
@@ -84,7 +91,7 @@ export class Notifier {
     if (nextAttemptInMs !== undefined) {
       const timer = setTimeout(() => {
         this.#timers.delete(timer);
-        void this.#attempt(notification, attempt + 1);
+        this.#start(notification, attempt + 1);
       }, nextAttemptInMs);
       this.#timers.add(timer);
     }

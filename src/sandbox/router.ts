@@ -6,7 +6,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import {API_HANDLERS, apiEndpointName, handleApiCall} from './antom-api.js';
 import {handleChallengeRoute} from './challenge.js';
 import type {SandboxContext} from './context.js';
-import {BodyTooLargeError, readBody, sendJson} from './http.js';
+import {readBodyOrRefuse, sendJson} from './http.js';
 import {BINDINGS_PATH, CHALLENGE_PATH_PREFIX, SUBMIT_CARD_PATH} from './paths.js';
 import type {BindingRecord, DeliveryAttempt} from './store.js';
 import {handleSubmitRoute} from './submit-route.js';
@@ -65,15 +65,10 @@ async function route(context: SandboxContext, request: IncomingMessage, response
       sendJson(response, 405, result('PARAM_ILLEGAL', 'Use POST.'), {allow: 'POST'});
       return;
     }
-    let body: Buffer;
-    try {
-      body = await readBody(request, context.settings.maxBodyBytes);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      sendJson(response, 413, result('PARAM_ILLEGAL', error.message), {connection: 'close'});
-      return;
-    }
-    handleApiCall(context, request, response, API_HANDLERS[endpoint]!, body);
+    const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, (message) =>
+      sendJson(response, 413, result('PARAM_ILLEGAL', message), {connection: 'close'}),
+    );
+    if (body) handleApiCall(context, request, response, API_HANDLERS[endpoint]!, body);
     return;
   }
   if (pathname === SUBMIT_CARD_PATH) {

@@ -7,6 +7,7 @@ import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import * as z from 'zod/mini';
 import {
+  IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_PATTERN,
   SUBMIT_RESULT_CODES,
   submitCardRequestSchema,
@@ -16,7 +17,7 @@ import {describeIssues} from '../server/schemas.js';
 import {completeBinding, startProcessing, SUCCESS_RESULT} from './bindings.js';
 import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
 import type {SandboxContext} from './context.js';
-import {parseJsonBytes, readBody, sendJson, sendText, BodyTooLargeError} from './http.js';
+import {parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
 import {decryptCompactJwe, JweError} from './jwe.js';
 import {allowsOrigin, type Merchant} from './merchants.js';
 import {CHALLENGE_PATH_PREFIX} from './paths.js';
@@ -28,7 +29,7 @@ interface Answer {
   readonly reply: SubmitCardReply;
 }
 
-const ALLOWED_REQUEST_HEADERS = 'content-type, idempotency-key';
+const ALLOWED_REQUEST_HEADERS = `content-type, ${IDEMPOTENCY_KEY_HEADER.toLowerCase()}`;
 
 function errorAnswer(httpStatus: number, resultCode: string, resultMessage: string, resultStatus: 'F' | 'U' = 'F'): Answer {
   return {httpStatus, reply: {status: 'ERROR', result: {resultCode, resultStatus, resultMessage}}};
@@ -55,16 +56,11 @@ export async function handleSubmitRoute(
     sendJson(response, httpStatus, reply, {...cors, allow: 'POST, OPTIONS'});
     return;
   }
-  let body: Buffer;
-  try {
-    body = await readBody(request, context.settings.maxBodyBytes);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    const {httpStatus, reply} = errorAnswer(413, 'PARAM_ILLEGAL', error.message);
-    sendJson(response, httpStatus, reply, {...cors, connection: 'close'});
-    return;
-  }
-  const idempotencyKey = request.headers['idempotency-key'];
+  const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, (message) =>
+    sendJson(response, 413, errorAnswer(413, 'PARAM_ILLEGAL', message).reply, {...cors, connection: 'close'}),
+  );
+  if (!body) return;
+  const idempotencyKey = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   const {httpStatus, reply} = submitCard(context, body, typeof idempotencyKey === 'string' ? idempotencyKey : null, origin);
   sendJson(response, httpStatus, reply, cors);
   context.settings.log(`POST submitCard: ${httpStatus} ${reply.status} ${reply.result.resultCode}`);

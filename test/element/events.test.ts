@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {TEST_CARDS, fillValidCard, futureExpiry, html, input, mount, oneEvent, typeInto} from './helpers.js';
 import type {CardChangeEvent} from '../../src/element/events.js';
 
@@ -55,7 +55,7 @@ describe('<antom-card-binding> events', () => {
     await el.submit();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'expiry'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => el.shadowRoot!.querySelector('#live')!.textContent !== '', 'nothing announced', {timeout: 3000});
     expect(el.shadowRoot!.querySelector('#live')!.textContent).to.equal('3 fields need attention.');
     expect(fired).to.deep.equal([]);
   });

@@ -1,5 +1,4 @@
-import {expect} from '@open-wc/testing';
-import {fixture} from '@open-wc/testing';
+import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {html, input, mount, oneEvent, typeInto} from './helpers.js';
 import {buildMessages, type Msg} from '../../src/i18n/messages.js';
 import {SUPPORTED_LOCALES} from '../../src/i18n/locales.js';
@@ -92,7 +91,7 @@ describe('<antom-card-binding> languages', () => {
   it('follows the nearest ancestor lang when it has no locale', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl-BE"><section><antom-card-binding></antom-card-binding></section></div>`);
     const el = wrapper.querySelector('antom-card-binding')!;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitUntil(() => el.resolvedLocale === 'nl', 'the Dutch strings never loaded', {timeout: 5000});
     await el.updateComplete;
     expect(el.resolvedLocale).to.equal('nl');
     expect(el.shadowRoot!.querySelector('label[for="cardNumber"]')!.textContent).to.equal(LABELS.nl);
@@ -110,7 +109,7 @@ describe('<antom-card-binding> languages', () => {
     await typeInto(el, 'cardNumber', '424242');
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'cardNumber'));
     el.locale = 'de_DE';
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitUntil(() => el.resolvedLocale === 'de', 'the German strings never loaded', {timeout: 5000});
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('label[for="cardNumber"]')!.textContent).to.equal(LABELS.de);
     expect(input(el, 'cardNumber').value).to.equal('4242 42');

@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {TEST_CARDS, blur, errorText, futureExpiry, html, input, liveText, mount, pasteInto, press, typeInto} from './helpers.js';
 
@@ -70,7 +70,7 @@ describe('<antom-card-binding> typing', () => {
     const el = await mount();
     await typeInto(el, 'cardNumber', '1');
     expect(errorText(el, 'cardNumber')).to.equal('This card brand is not accepted.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(() => liveText(el) !== '', 'nothing announced', {timeout: 3000});
     expect(liveText(el)).to.equal('This card brand is not accepted.');
   });
 
