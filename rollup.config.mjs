@@ -45,7 +45,7 @@ const builds = [
     onwarn,
   },
   {
-    input: {'antom-card-binding.bundle': 'src/define.ts'},
+    input: {'antom-card-binding.bundle': 'src/bundle.ts'},
     preserveEntrySignatures: 'allow-extension',
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('bundle-chunks')},
     plugins: browserPlugins(true),

@@ -8,7 +8,7 @@ export const TAG_NAME = 'antom-card-binding';
 
 if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, AntomCardBinding);
 
-export * from './index.js';
+export {AntomCardBinding};
 
 declare global {
   interface HTMLElementTagNameMap {

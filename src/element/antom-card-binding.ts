@@ -42,7 +42,7 @@ import {
   type FieldResult,
   type TextWithCaret,
 } from '../card/index.js';
-import {decodeSession, type DecodedSession, type SessionDecodeResult} from '../session/decode-session.js';
+import type {DecodedSession, SessionDecodeResult} from '../session/decode-session.js';
 import {resolveLocale, SOURCE_LOCALE, type SupportedLocale} from '../i18n/locales.js';
 import {loadMessages, loadedMessages} from '../i18n/translator.js';
 import type {DeclineReason, Messages} from '../i18n/messages.js';
@@ -188,6 +188,8 @@ export class AntomCardBinding extends LitElement {
   #empty = true;
   #revealed: Record<CardFieldName, boolean> = {cardNumber: false, expiry: false, cvc: false, holderName: false};
   #session: SessionDecodeResult | null = null;
+  /** Set while a session value is being validated (the zod schema loads on demand). */
+  #sessionDecoding: Promise<void> | null = null;
   #reportedSessionProblem: string | null = null;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #readyFired = false;
@@ -197,6 +199,7 @@ export class AntomCardBinding extends LitElement {
   #attemptKey: string | null = null;
   #lastChange = '';
   #localeRequest = 0;
+  #localeLoading: Promise<void> = Promise.resolve();
   #focusAfterRender: 'alert' | CardFieldName | null = null;
   #focusBeforeAlert: CardFieldName | null = null;
   #announcement = '';
@@ -281,21 +284,25 @@ export class AntomCardBinding extends LitElement {
       this.#focusField(invalid[0]!);
       return;
     }
+    // Locked from here on: a second submit while this one waits is a duplicate.
+    this.submitting = true;
+    if (this.#sessionDecoding) await this.#sessionDecoding;
     const session = this.#session;
+    let usable: DecodedSession | null = null;
     if (!session) {
       this.#fail('session_missing', this.messages.sessionMissing, false);
-      return;
-    }
-    if (!session.ok) {
+    } else if (!session.ok) {
       this.#showSessionProblem(session.code);
-      return;
-    }
-    if (session.session.expiresAt.getTime() <= Date.now()) {
+    } else if (session.session.expiresAt.getTime() <= Date.now()) {
       this.#showSessionProblem('session_expired');
+    } else if (this.dispatchEvent(new CardSubmitEvent())) {
+      usable = session.session;
+    }
+    if (!usable) {
+      this.submitting = false;
       return;
     }
-    if (!this.dispatchEvent(new CardSubmitEvent())) return;
-    await this.#bind(session.session);
+    await this.#bind(usable);
   }
 
   /** Empties every field and returns to the form (a session problem stays shown). */
@@ -325,17 +332,53 @@ export class AntomCardBinding extends LitElement {
     clearTimeout(this.#expiryTimer);
     const value = this.vaultingSessionData;
     this.#sessionValue = value;
-    this.#session = value ? decodeSession(value) : null;
+    this.#session = null;
     this.#reportedSessionProblem = null;
     if (this.view.kind === 'session_expired' || this.view.kind === 'session_malformed') this.view = {kind: 'form'};
-    const session = this.#session;
+    if (!value) {
+      this.#sessionDecoding = null;
+      return;
+    }
+    // The decoder and its zod schema load on demand: a form without a session (previews, design
+    // work) never needs them, and the first render does not wait for them.
+    const decoding: Promise<void> = import('../session/decode-session.js').then(
+      ({decodeSession}) => {
+        if (this.#sessionDecoding === decoding) this.#applySession(decodeSession(value));
+      },
+      () => {
+        if (this.#sessionDecoding === decoding) {
+          this.#applySession({ok: false, code: 'session_malformed', reason: 'the session decoder could not load'});
+        }
+      }
+    );
+    this.#sessionDecoding = decoding;
+    void decoding.finally(() => {
+      if (this.#sessionDecoding === decoding) this.#sessionDecoding = null;
+    });
+  }
+
+  #applySession(result: SessionDecodeResult): void {
+    this.#session = result;
+    const session = result;
     if (session?.ok) {
       const delay = session.session.expiresAt.getTime() - Date.now();
       this.#expiryTimer = setTimeout(() => this.#onSessionTimerExpired(), Math.min(delay, MAX_TIMER_MS));
       if (this.#results) this.#revalidate(null);
-    } else if (session) {
+    } else {
+      this.#wipeCard();
       this.view = {kind: session.code};
     }
+    this.requestUpdate();
+  }
+
+  /** Resolves once rendered, with the locale's strings and the session checked. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#sessionDecoding || !this.#localeSettled) {
+      await (this.#sessionDecoding ?? this.#localeLoading);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   #onSessionTimerExpired(): void {
@@ -388,7 +431,13 @@ export class AntomCardBinding extends LitElement {
     return this.#localeRequest === 0;
   }
 
-  async #applyLocale(): Promise<void> {
+  #applyLocale(): Promise<void> {
+    const loading = this.#loadLocale();
+    this.#localeLoading = loading;
+    return loading;
+  }
+
+  async #loadLocale(): Promise<void> {
     this.#localeValue = this.locale;
     const wanted = resolveLocale(this.locale, closestLang(this), navigator.languages ?? [], (requested) =>
       console.warn(`<antom-card-binding>: locale "${requested}" is not supported; using English.`)

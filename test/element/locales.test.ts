@@ -1,4 +1,4 @@
-import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {html, input, mount, oneEvent, typeInto} from './helpers.js';
 import {buildMessages, type Msg} from '../../src/i18n/messages.js';
 import {SUPPORTED_LOCALES} from '../../src/i18n/locales.js';
@@ -89,12 +89,18 @@ describe('<antom-card-binding> languages', () => {
   });
 
   it('follows the nearest ancestor lang when it has no locale', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl-BE"><section><antom-card-binding></antom-card-binding></section></div>`);
+    // Built by hand: fixture() waits for an animation frame on non-Lit roots, and frames do not
+    // come to a background tab when tests run two pages at once.
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'nl-BE';
+    wrapper.innerHTML = '<section><antom-card-binding></antom-card-binding></section>';
+    document.body.append(wrapper);
     const el = wrapper.querySelector('antom-card-binding')!;
     await waitUntil(() => el.resolvedLocale === 'nl', 'the Dutch strings never loaded', {timeout: 5000});
     await el.updateComplete;
     expect(el.resolvedLocale).to.equal('nl');
     expect(el.shadowRoot!.querySelector('label[for="cardNumber"]')!.textContent).to.equal(LABELS.nl);
+    wrapper.remove();
   });
 
   it('two elements with different locales on one page each speak their own', async () => {
