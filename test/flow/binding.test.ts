@@ -116,16 +116,23 @@ describe('binding flow against the sandbox emulator', function () {
     }
   });
 
-  const DECLINES: [string, string, string, string][] = [
-    // card, result code, English reason, German reason
-    ['4000000000000002', 'DO_NOT_HONOR', 'Your bank declined this card.', 'Bank'],
-    ['4000000000000069', 'CARD_EXPIRED', 'The card has expired', 'abgelaufen'],
-    ['4000000000000127', 'INVALID_CVV', 'The security code is incorrect.', 'Prüfnummer'],
-    ['4000000000000135', 'CARD_NOT_SUPPORTED', 'This card is not supported.', 'nicht'],
-    ['4000000000009987', 'LOST_CARD', 'Your bank declined this card.', 'Bank'],
+  // Every decline scenario card of the emulator (docs/sandbox.md), with the reason the buyer reads:
+  // the English and Korean texts are the catalogue's (decline.* ids), looked up independently here.
+  const GENERIC = {en: 'Your bank declined this card. Try another card or contact your bank.', ko: '카드사에서'};
+  const DECLINES: [string, string, {en: string; ko: string}][] = [
+    ['4000000000000002', 'DO_NOT_HONOR', GENERIC],
+    ['4000000000000069', 'CARD_EXPIRED', {en: 'The card has expired or the expiry date is wrong.', ko: '유효기간'}],
+    ['4000000000000127', 'INVALID_CVV', {en: 'The security code is incorrect.', ko: '보안 코드'}],
+    ['4000000000000135', 'CARD_NOT_SUPPORTED', {en: 'This card is not supported. Try another card.', ko: '지원'}],
+    ['4000000000009987', 'LOST_CARD', GENERIC],
+    ['4000000000009979', 'STOLEN_CARD', GENERIC],
+    ['4100000000000019', 'FRAUD_REJECT', GENERIC],
+    ['4000000000000143', 'RESTRICTED_CARD', GENERIC],
+    ['4000000000000150', 'PICKUP_CARD', GENERIC],
+    ['4000000000000168', 'ACCOUNT_CLOSED', GENERIC],
   ];
-  for (const [card, code, english, german] of DECLINES) {
-    for (const [locale, expected] of [['en', english], ['de', german]] as const) {
+  for (const [card, code, reasons] of DECLINES) {
+    for (const [locale, expected] of [['en', reasons.en], ['ko', reasons.ko]] as const) {
       it(`decline ${code} (${locale}): alert with the reason, error declined, "Try again" returns to the filled form`, async () => {
         const el = await mountSession(await newSession(), locale);
         await fillValidCard(el, card, '737');
@@ -138,6 +145,9 @@ describe('binding flow against the sandbox emulator', function () {
         await el.updateComplete;
         expect(alertBody(el)).to.contain(expected);
         expect(event.detail.message).to.equal(alertBody(el));
+        if (locale === 'ko') expect(alertTitle(el)).to.not.equal('Card not added');
+        // Coarse on purpose: a decline never tells whoever holds the card that it is lost or stolen.
+        expect(alertBody(el)!.toLowerCase()).to.not.match(/lost|stolen|fraud/);
         expect(el.shadowRoot!.activeElement?.id).to.equal('alert-title');
         (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
         await el.updateComplete;
@@ -255,6 +265,61 @@ describe('binding flow against the sandbox emulator', function () {
       expect(errors).to.deep.equal(['duplicate_submit']);
     } finally {
       recorder.restore();
+    }
+  });
+
+  it('leaks nothing after a full binding: no card data in events, attributes, DOM, console, storage, URL or requests other than the encrypted one', async () => {
+    const captured: string[] = [];
+    const names = ['ready', 'change', 'submit', 'bound', 'error', 'redirect'];
+    const listener = (event: Event) => captured.push(`${event.type} ${JSON.stringify((event as CustomEvent).detail ?? null)}`);
+    for (const name of names) document.addEventListener(name, listener, true);
+    const consoleLines: string[] = [];
+    const originals = {log: console.log, warn: console.warn, error: console.error, info: console.info, debug: console.debug};
+    for (const method of Object.keys(originals) as (keyof typeof originals)[]) {
+      console[method] = (...args: unknown[]) => consoleLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    }
+    const recorder = recordFetch();
+    try {
+      const session = await newSession();
+      const el = await mountSession(session);
+      await fillValidCard(el, '3566002020360505', '737');
+      const bound = oneEvent(el, 'bound');
+      await el.submit();
+      await bound;
+      await el.updateComplete;
+
+      const expiry = futureExpiry();
+      const secrets = ['3566002020360505', '3566 0020 2036 0505', '356600202036', '737', `${expiry.slice(0, 2)} / ${expiry.slice(2)}`];
+      const dom: string[] = [el.outerHTML, el.shadowRoot!.innerHTML];
+      for (const node of [el, ...el.shadowRoot!.querySelectorAll('*')]) {
+        for (const attribute of node.getAttributeNames()) dom.push(`${attribute}=${node.getAttribute(attribute)}`);
+        if (node instanceof HTMLInputElement) dom.push(node.value, node.defaultValue);
+      }
+      const ownProperties = Object.keys(el).map((key) => `${key}=${String((el as unknown as Record<string, unknown>)[key])}`);
+      const otherRequests = recorder.bodies.slice(1);
+      const haystacks: Record<string, string> = {
+        'event details': captured.join('\n'),
+        'DOM and attributes': dom.join('\n'),
+        properties: ownProperties.join('\n'),
+        console: consoleLines.join('\n'),
+        storage: JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage}) + document.cookie,
+        URLs: [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)].join('\n'),
+        'other request bodies': otherRequests.join('\n'),
+      };
+      expect(captured.some((line) => line.startsWith('bound'))).to.equal(true);
+      expect(recorder.calls).to.equal(1);
+      for (const [where, text] of Object.entries(haystacks)) {
+        for (const secret of secrets) expect(text.includes(secret), `"${secret}" in ${where}`).to.equal(false);
+      }
+      // The one request that carries the card carries it only inside the JWE.
+      const submitted = JSON.parse(recorder.bodies[0]!);
+      expect(Object.keys(submitted).sort()).to.deep.equal(['encryptedCard', 'vaultingSessionData']);
+      const [header] = submitted.encryptedCard.split('.');
+      expect(JSON.parse(atob(header.replace(/-/g, '+').replace(/_/g, '/')))).to.include({alg: 'RSA-OAEP-256', enc: 'A256GCM'});
+    } finally {
+      recorder.restore();
+      Object.assign(console, originals);
+      for (const name of names) document.removeEventListener(name, listener, true);
     }
   });
 
