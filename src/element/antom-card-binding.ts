@@ -15,6 +15,9 @@ import {property, state} from 'lit/decorators.js';
 import {styles} from './antom-card-binding.styles.js';
 import {renderField} from './field-template.js';
 import {brandIcon} from './brand-icons.js';
+import {isDismissible, renderAlertView, type AlertView} from './alert-view.js';
+import {closestLang} from '../i18n/closest-lang.js';
+import {navigate} from '../gateway/navigate.js';
 import {
   CardBindingErrorEvent,
   CardBoundEvent,
@@ -22,6 +25,7 @@ import {
   CardReadyEvent,
   CardRedirectEvent,
   CardSubmitEvent,
+  keepErrorEventsOffWindow,
   type AntomCardBindingEventMap,
   type BindingErrorCode,
   type BoundDetail,
@@ -45,22 +49,13 @@ import {
 import type {DecodedSession, SessionDecodeResult} from '../session/decode-session.js';
 import {resolveLocale, SOURCE_LOCALE, type SupportedLocale} from '../i18n/locales.js';
 import {loadMessages, loadedMessages} from '../i18n/translator.js';
-import type {DeclineReason, Messages} from '../i18n/messages.js';
+import type {Messages} from '../i18n/messages.js';
 import type {BindingOutcome, CardSecrets} from '../gateway/bind-card.js';
 
 const FIELDS: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc', 'holderName'];
 
-/** Which views the element can show instead of (or over) the form. */
-type View =
-  | {kind: 'form'}
-  | {kind: 'success'; brand: string | null; last4: string | null}
-  | {kind: 'declined'; reason: DeclineReason}
-  | {kind: 'network'}
-  | {kind: 'gateway'; retryable: boolean}
-  | {kind: 'processing'}
-  | {kind: 'redirecting'}
-  | {kind: 'session_expired'}
-  | {kind: 'session_malformed'};
+/** The form, or an alert view instead of it. */
+type View = {kind: 'form'} | AlertView;
 
 /** Lengths at which a valid number moves focus on: a longer valid number is possible but rare. */
 const ADVANCE_AT: Partial<Record<CardBrand, readonly number[]>> = {
@@ -890,63 +885,10 @@ export class AntomCardBinding extends LitElement {
   }
 
   #renderAlert(): TemplateResult {
-    const m = this.messages;
-    const view = this.view;
-    let title: string;
-    let body: string;
-    let tone: 'info' | 'success' | 'error' = 'error';
-    let retry = false;
-    switch (view.kind) {
-      case 'success':
-        title = m.successTitle;
-        body = view.brand && view.last4 ? m.successBody(view.brand, view.last4) : m.successBodyNoNumber;
-        tone = 'success';
-        break;
-      case 'declined':
-        title = m.declinedTitle;
-        body = m.declineReasons[view.reason];
-        retry = true;
-        break;
-      case 'network':
-        title = m.networkTitle;
-        body = m.networkBody;
-        retry = true;
-        break;
-      case 'gateway':
-        title = m.gatewayTitle;
-        body = m.gatewayBody;
-        retry = view.retryable;
-        break;
-      case 'processing':
-        title = m.processingTitle;
-        body = m.processingBody;
-        tone = 'info';
-        break;
-      case 'redirecting':
-        title = m.redirectingTitle;
-        body = m.redirectingBody;
-        tone = 'info';
-        break;
-      case 'session_expired':
-        title = m.sessionExpiredTitle;
-        body = m.sessionExpiredBody;
-        break;
-      case 'session_malformed':
-      default:
-        title = m.sessionMalformedTitle;
-        body = m.sessionMalformedBody;
-        break;
-    }
-    return html`<section class="alert" part="alert" data-view=${view.kind} data-tone=${tone}
-      aria-labelledby="alert-title" aria-describedby="alert-body" @keydown=${this.#onAlertKeydown}>
-      <h2 id="alert-title" part="alert-title" tabindex="-1">${title}</h2>
-      <p id="alert-body">${body}</p>
-      ${retry
-        ? html`<div class="actions">
-            <button class="submit" part="alert-action try-again" type="button" @click=${this.#closeAlert}>${m.tryAgain}</button>
-          </div>`
-        : nothing}
-    </section>`;
+    return renderAlertView(this.view as AlertView, this.messages, {
+      onRetry: () => this.#closeAlert(),
+      onKeydown: (event) => this.#onAlertKeydown(event),
+    });
   }
 }
 
@@ -967,21 +909,6 @@ export interface AntomCardBinding {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-const guardedDocuments = new WeakSet<Document>();
-
-/**
- * A bubbling event named `error` that reaches `window` runs `window.onerror` and error-monitoring
- * hooks as if a script had crashed. The element's `error` event is an outcome, not a crash: it
- * bubbles through the page up to `document` (where every listener still gets it) and stops there.
- */
-function keepErrorEventsOffWindow(doc: Document): void {
-  if (guardedDocuments.has(doc)) return;
-  guardedDocuments.add(doc);
-  doc.addEventListener('error', (event) => {
-    if (event instanceof CardBindingErrorEvent) event.stopPropagation();
-  });
-}
-
 function stopAtShadowRoot(event: Event): void {
   event.stopPropagation();
 }
@@ -997,44 +924,8 @@ function wipeSecrets(secrets: CardSecrets): void {
   for (const key of Object.keys(writable) as (keyof CardSecrets)[]) delete writable[key];
 }
 
-function isDismissible(view: View): boolean {
-  return view.kind === 'declined' || view.kind === 'network' || (view.kind === 'gateway' && view.retryable);
-}
-
 function displayBrand(brand: string | null): string | null {
   if (!brand) return null;
   return (CARD_BRANDS as readonly string[]).includes(brand) ? brandRule(brand as CardBrand).displayName : brand;
 }
 
-/** The `lang` of the nearest ancestor, crossing shadow roots. */
-function closestLang(element: Element): string | null {
-  let node: Element | null = element;
-  while (node) {
-    const withLang: Element | null = node.closest('[lang]');
-    if (withLang) return withLang.getAttribute('lang');
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return null;
-}
-
-/** Performs the gateway's navigation: a plain GET, or a POST through a hidden form. */
-function navigate(redirect: RedirectDetail): void {
-  if (redirect.method === 'GET') {
-    window.location.assign(redirect.url);
-    return;
-  }
-  const form = document.createElement('form');
-  form.method = 'POST';
-  form.action = redirect.url;
-  form.hidden = true;
-  for (const [name, value] of Object.entries(redirect.fields ?? {})) {
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
-  document.body.append(form);
-  form.submit();
-}

@@ -131,3 +131,18 @@ declare global {
     redirect: CardRedirectEvent;
   }
 }
+
+const guardedDocuments = new WeakSet<Document>();
+
+/**
+ * A bubbling event named `error` that reaches `window` runs `window.onerror` and error-monitoring
+ * hooks as if a script had crashed. The element's `error` event is an outcome, not a crash: it
+ * bubbles through the page up to `document` (where every listener still gets it) and stops there.
+ */
+export function keepErrorEventsOffWindow(doc: Document): void {
+  if (guardedDocuments.has(doc)) return;
+  guardedDocuments.add(doc);
+  doc.addEventListener('error', (event) => {
+    if (event instanceof CardBindingErrorEvent) event.stopPropagation();
+  });
+}
