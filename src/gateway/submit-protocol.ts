@@ -65,7 +65,10 @@ export const SUBMIT_RESULT_CODES = {
   SESSION_NOT_FOUND: 'SESSION_NOT_FOUND',
   /** The session's expiry time has passed; the merchant must create a new session. */
   SESSION_EXPIRED: 'SESSION_EXPIRED',
-  /** A card was already submitted with this session under another idempotency key. */
+  /**
+   * The session takes no more attempts: a card was bound, is in 3-D Secure or processing, or the
+   * session reached its limit of declined attempts (the sandbox: 5).
+   */
   SESSION_ALREADY_USED: 'SESSION_ALREADY_USED',
   /** The page's origin is not in the merchant's allowed origins. */
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
@@ -88,7 +91,9 @@ const redirectSchema = z.object({
 /**
  * The reply, told apart by `status`:
  * - `SUCCESS`: the card is bound (result S SUCCESS);
- * - `FAIL`: declined, `result.resultCode` says why (e.g. DO_NOT_HONOR); the session is used up;
+ * - `FAIL`: this attempt was declined, `result.resultCode` says why (e.g. DO_NOT_HONOR); the
+ *   session may take another attempt, with a new idempotency key, until its limit of declined
+ *   attempts (then `SESSION_ALREADY_USED`) or its expiry;
  * - `PROCESSING`: accepted, outcome pending (result U PROCESSING); treat as pending success;
  * - `REDIRECT`: 3-D Secure; send the buyer to `redirect` (result U VERIFICATION_IN_PROCESS);
  * - `ERROR`: nothing was bound and the session is not used up (bad request, unknown, expired or

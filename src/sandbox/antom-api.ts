@@ -14,7 +14,7 @@ import {
   type CreateVaultingSessionResponse,
 } from '../server/schemas.js';
 import {signatureHeaderFor, verifyContent, parseSignatureHeader} from '../server/signature.js';
-import {inquiryBody, SUCCESS_RESULT} from './bindings.js';
+import {closeIfLapsed, inquiryBody, SUCCESS_RESULT} from './bindings.js';
 import type {SandboxContext} from './context.js';
 import {isoSeconds, parseJsonBytes, sendJson} from './http.js';
 import type {Merchant} from './merchants.js';
@@ -148,8 +148,12 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
     card: null,
     cardToken: null,
     failure: null,
+    declinedAttempts: 0,
+    lastDecline: null,
+    lapsed: false,
+    cancelExpiryTimer: null,
     challengeUrl: null,
-    submission: null,
+    attempts: new Map(),
     completedAt: null,
     deliveries: [],
   };
@@ -162,6 +166,8 @@ function inquireVaulting(context: SandboxContext, merchant: Merchant, body: unkn
   if (!parsed.success) return paramIllegal(describeIssues(parsed.error.issues));
   const record = context.store.findByRequest(merchant.clientId, parsed.data.vaultingRequestId);
   if (!record) return failure('VAULTING_NOT_EXIST', 'The vaulting request does not exist.');
+  // Should the expiry timer not have run yet, the answer still matches the (then sent) notification.
+  closeIfLapsed(context, record);
   return inquiryBody(record, context.settings.now());
 }
 

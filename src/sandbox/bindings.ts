@@ -1,18 +1,30 @@
 /**
- * The life of one binding after the card is in: final outcomes, the notifyVaulting body they
- * produce, and how inquireVaulting describes each state (reference §7, §8.1).
+ * The life of one binding after a card attempt: declined attempts, final outcomes, the
+ * notifyVaulting body they produce, and how inquireVaulting describes each state (reference §7,
+ * §8.1).
+ *
+ * THIS LIBRARY'S OWN MODEL (Antom's is not public, reference §14): a decline ends the attempt, not
+ * the session. The session stays OPEN for another attempt until an attempt succeeds, goes to 3-D
+ * Secure or PROCESSING, or is the MAX_DECLINED_ATTEMPTS-th decline, or until the session expires.
+ * Only the final state is notified, exactly once per vaultingRequestId.
  */
 import {randomBytes} from 'node:crypto';
 import type {InquireVaultingResponse, VaultingNotification} from '../server/schemas.js';
 import {schedule, type SandboxContext} from './context.js';
 import {isoSeconds} from './http.js';
-import type {BindingRecord} from './store.js';
+import type {BindingRecord, Failure} from './store.js';
 
 export type FinalOutcome =
   | {readonly status: 'SUCCESS'}
   | {readonly status: 'FAIL'; readonly resultCode: string; readonly resultMessage: string};
 
 export const SUCCESS_RESULT = {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success.'} as const;
+
+/** The emulator's own limit: the declined attempt that reaches it ends the session as FAIL. */
+export const MAX_DECLINED_ATTEMPTS = 5;
+
+/** setTimeout's largest delay; a longer one would fire at once. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
 export function isFinal(record: BindingRecord): boolean {
   return record.state === 'SUCCESS' || record.state === 'FAIL';
@@ -21,6 +33,8 @@ export function isFinal(record: BindingRecord): boolean {
 /** Records the final outcome once and starts notifyVaulting. Later calls do nothing. */
 export function completeBinding(context: SandboxContext, record: BindingRecord, outcome: FinalOutcome): void {
   if (isFinal(record)) return;
+  record.cancelExpiryTimer?.();
+  record.cancelExpiryTimer = null;
   record.state = outcome.status;
   record.completedAt = context.settings.now();
   if (outcome.status === 'SUCCESS') {
@@ -37,6 +51,48 @@ export function completeBinding(context: SandboxContext, record: BindingRecord, 
     label: record.vaultingRequestId,
     attempts: record.deliveries,
   });
+}
+
+/**
+ * Records a declined attempt. Below the limit the session stays OPEN for another attempt (with a
+ * new idempotency key), and a timer ends it at its expiry; the limit ends it as FAIL right away.
+ */
+export function recordDecline(context: SandboxContext, record: BindingRecord, decline: Failure): void {
+  record.declinedAttempts += 1;
+  record.lastDecline = decline;
+  if (record.declinedAttempts >= MAX_DECLINED_ATTEMPTS) {
+    context.settings.log(`binding ${record.vaultingRequestId}: ${record.declinedAttempts} declined attempts, the limit; session closed`);
+    completeBinding(context, record, {status: 'FAIL', ...decline});
+    return;
+  }
+  context.settings.log(
+    `binding ${record.vaultingRequestId}: attempt declined ${decline.resultCode} (${record.declinedAttempts} of ${MAX_DECLINED_ATTEMPTS}); session still open`,
+  );
+  record.cancelExpiryTimer ??= scheduleLapse(context, record);
+}
+
+/** Wall time until the expiry (by the settings clock); checked again when it fires. */
+function scheduleLapse(context: SandboxContext, record: BindingRecord): () => void {
+  const delay = Math.min(Math.max(1, record.expiresAt.getTime() - context.settings.now().getTime()), MAX_TIMER_DELAY_MS);
+  return schedule(context, delay, () => {
+    record.cancelExpiryTimer = null;
+    if (!closeIfLapsed(context, record) && record.state === 'OPEN') record.cancelExpiryTimer = scheduleLapse(context, record);
+  });
+}
+
+/**
+ * Ends an OPEN session whose expiry has passed. After declined attempts it becomes FAIL with the
+ * last decline's code and is notified; with no attempt at all it stays OPEN and is not notified
+ * (inquireVaulting says FAIL ORDER_IS_CLOSED). Returns whether the session lapsed while OPEN.
+ */
+export function closeIfLapsed(context: SandboxContext, record: BindingRecord): boolean {
+  if (record.state !== 'OPEN' || context.settings.now() < record.expiresAt) return record.lapsed;
+  record.lapsed = true;
+  if (record.lastDecline) {
+    context.settings.log(`binding ${record.vaultingRequestId}: session expired after ${record.declinedAttempts} declined attempt(s)`);
+    completeBinding(context, record, {status: 'FAIL', ...record.lastDecline});
+  }
+  return true;
 }
 
 /** Puts the binding in PROCESSING; it succeeds after the configured delay. */
@@ -94,14 +150,22 @@ export function inquiryBody(record: BindingRecord, now: Date): InquireVaultingRe
     case 'PROCESSING':
       return {...base, vaultingStatus: 'PROCESSING', vaultingResultMessage: 'The binding is being processed.'};
     case 'OPEN':
+      // Declined attempts do not show: the binding is not final while the buyer may try again.
       // A session that lapsed without a card never binds; ORDER_IS_CLOSED is the closest documented code.
-      return now >= record.expiresAt
+      return record.lapsed || now >= record.expiresAt
         ? {
             ...base,
             vaultingStatus: 'FAIL',
             vaultingResultCode: 'ORDER_IS_CLOSED',
             vaultingResultMessage: 'The vaulting session expired before a card was submitted.',
           }
-        : {...base, vaultingStatus: 'PROCESSING', vaultingResultMessage: 'Waiting for the buyer to submit a card.'};
+        : {
+            ...base,
+            vaultingStatus: 'PROCESSING',
+            vaultingResultMessage:
+              record.declinedAttempts > 0
+                ? 'The last attempt was declined; waiting for the buyer to try again.'
+                : 'Waiting for the buyer to submit a card.',
+          };
   }
 }

@@ -27,11 +27,15 @@ export interface SandboxContext {
   readonly timers: Set<NodeJS.Timeout>;
 }
 
-/** Runs `task` after `delayMs` unless the sandbox closes first. */
-export function schedule(context: SandboxContext, delayMs: number, task: () => void): void {
+/** Runs `task` after `delayMs` unless the sandbox closes first. Returns a function that cancels it. */
+export function schedule(context: SandboxContext, delayMs: number, task: () => void): () => void {
   const timer = setTimeout(() => {
     context.timers.delete(timer);
     task();
   }, delayMs);
   context.timers.add(timer);
+  return () => {
+    clearTimeout(timer);
+    context.timers.delete(timer);
+  };
 }

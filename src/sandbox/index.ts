@@ -22,6 +22,7 @@ export type {BindingView} from './router.js';
 export type {DeliveryAttempt, BindingState} from './store.js';
 export {SCENARIO_CARDS, DECLINE_MESSAGES, type Scenario, type ScenarioCard} from './scenarios.js';
 export {NOTIFICATION_RETRY_INTERVALS_SECONDS} from './notifier.js';
+export {MAX_DECLINED_ATTEMPTS} from './bindings.js';
 export {BINDINGS_PATH, CHALLENGE_PATH_PREFIX, SUBMIT_CARD_PATH} from './paths.js';
 
 /** A running emulator. */

@@ -21,7 +21,11 @@ export interface BindingView {
   readonly expiresAt: string;
   readonly completedAt: string | null;
   readonly card: {readonly brand: string; readonly maskedCardNo: string; readonly cardToken: string | null} | null;
+  /** The final result code (SUCCESS or the FAIL code); null while not final. */
   readonly resultCode: string | null;
+  /** Declined attempts so far (the session stays open for more until the limit), and the newest one's code. */
+  readonly declinedAttempts: number;
+  readonly lastDeclineCode: string | null;
   readonly notification: {readonly url: string; readonly acknowledged: boolean; readonly attempts: readonly DeliveryAttempt[]};
 }
 
@@ -36,6 +40,8 @@ export function bindingView(record: BindingRecord): BindingView {
     completedAt: record.completedAt?.toISOString() ?? null,
     card: record.card ? {...record.card, cardToken: record.cardToken} : null,
     resultCode: record.state === 'SUCCESS' ? 'SUCCESS' : (record.failure?.resultCode ?? null),
+    declinedAttempts: record.declinedAttempts,
+    lastDeclineCode: record.lastDecline?.resultCode ?? null,
     notification: {
       url: record.notificationUrl,
       acknowledged: record.deliveries.some((attempt) => attempt.acknowledged),

@@ -5,8 +5,16 @@
 import type {SubmitCardReply} from '../gateway/submit-protocol.js';
 import type {CreateVaultingSessionResponse} from '../server/schemas.js';
 
-/** OPEN: waiting for a card; CHALLENGE: 3-D Secure pending; PROCESSING: outcome pending. */
+/**
+ * OPEN: taking card attempts (none yet, or only declined ones); CHALLENGE: 3-D Secure pending;
+ * PROCESSING: outcome pending; SUCCESS / FAIL: final, notified.
+ */
 export type BindingState = 'OPEN' | 'CHALLENGE' | 'PROCESSING' | 'SUCCESS' | 'FAIL';
+
+export interface Failure {
+  readonly resultCode: string;
+  readonly resultMessage: string;
+}
 
 // A type alias, not an interface, so it fits the reply schema's loose (index-signature) object.
 export type CardSummary = {
@@ -44,11 +52,22 @@ export interface BindingRecord {
   state: BindingState;
   card: CardSummary | null;
   cardToken: string | null;
-  /** Decline code and message when FAIL. */
-  failure: {readonly resultCode: string; readonly resultMessage: string} | null;
+  /** The final code and message when FAIL. */
+  failure: Failure | null;
+  /** Declined attempts so far; the session stays OPEN below the limit (MAX_DECLINED_ATTEMPTS). */
+  declinedAttempts: number;
+  /** The newest declined attempt's code and message. */
+  lastDecline: Failure | null;
+  /** True when the session reached its expiry while still OPEN (FAIL if it had declines). */
+  lapsed: boolean;
+  /** Cancels the expiry timer started by the first decline. */
+  cancelExpiryTimer: (() => void) | null;
   challengeUrl: string | null;
-  /** The one accepted card submission, replayed for the same idempotency key. */
-  submission: {readonly idempotencyKey: string; readonly reply: SubmitCardReply} | null;
+  /**
+   * Every answered attempt (SUCCESS, FAIL, PROCESSING, REDIRECT) by idempotency key, replayed for
+   * the same key. At most MAX_DECLINED_ATTEMPTS + 1 entries: no attempt is taken once the session ends.
+   */
+  readonly attempts: Map<string, SubmitCardReply>;
   completedAt: Date | null;
   readonly deliveries: DeliveryAttempt[];
 }

@@ -1,7 +1,9 @@
 /**
  * The browser-facing card submit endpoint: THIS LIBRARY'S OWN DESIGN (src/gateway/submit-protocol.ts),
  * not an Antom API. The session credential is the only authentication; the card arrives as a JWE
- * for the session's key; one card per session, retries made safe by the Idempotency-Key header.
+ * for the session's key. One binding per session: a declined attempt leaves the session open for
+ * another (new Idempotency-Key) up to MAX_DECLINED_ATTEMPTS; any other answered attempt ends it.
+ * Each answered attempt is replayed for its own Idempotency-Key.
  */
 import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
@@ -14,7 +16,7 @@ import {
   type SubmitCardReply,
 } from '../gateway/submit-protocol.js';
 import {describeIssues} from '../server/schemas.js';
-import {completeBinding, startProcessing, SUCCESS_RESULT} from './bindings.js';
+import {closeIfLapsed, completeBinding, MAX_DECLINED_ATTEMPTS, recordDecline, startProcessing, SUCCESS_RESULT} from './bindings.js';
 import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
 import type {SandboxContext} from './context.js';
 import {parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
@@ -100,13 +102,18 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
   if (origin !== null && !allowsOrigin(merchant, origin)) {
     return errorAnswer(403, SUBMIT_RESULT_CODES.ORIGIN_NOT_ALLOWED, 'This page origin is not allowed for the merchant.');
   }
-  if (record.submission) {
-    return record.submission.idempotencyKey === idempotencyKey
-      ? {httpStatus: 200, reply: record.submission.reply}
-      : errorAnswer(409, SUBMIT_RESULT_CODES.SESSION_ALREADY_USED, 'A card was already submitted with this session.');
+  const replay = record.attempts.get(idempotencyKey);
+  if (replay) return {httpStatus: 200, reply: replay};
+  // Also ends (and notifies) a session with declines whose expiry timer has not run yet.
+  if (closeIfLapsed(context, record)) return errorAnswer(410, SUBMIT_RESULT_CODES.SESSION_EXPIRED, 'The vaulting session has expired.');
+  if (record.state !== 'OPEN') {
+    const why =
+      record.declinedAttempts >= MAX_DECLINED_ATTEMPTS
+        ? `This session had ${MAX_DECLINED_ATTEMPTS} declined attempts, the most it takes.`
+        : 'A card was already submitted with this session.';
+    return errorAnswer(409, SUBMIT_RESULT_CODES.SESSION_ALREADY_USED, why);
   }
   const now = context.settings.now();
-  if (now >= record.expiresAt) return errorAnswer(410, SUBMIT_RESULT_CODES.SESSION_EXPIRED, 'The vaulting session has expired.');
 
   let card: InspectedCard;
   try {
@@ -125,7 +132,7 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
   }
   record.card = {brand: card.brand ?? 'UNKNOWN', maskedCardNo: card.maskedCardNo};
   const reply = applyScenario(context, record, scenario);
-  record.submission = {idempotencyKey, reply};
+  record.attempts.set(idempotencyKey, reply);
   return {httpStatus: 200, reply};
 }
 
@@ -150,7 +157,8 @@ function applyScenario(
       return {status: 'SUCCESS', result: SUCCESS_RESULT, vaultingSessionId, paymentMethodDetail: {card}};
     case 'decline': {
       const resultMessage = DECLINE_MESSAGES[scenario.resultCode];
-      completeBinding(context, record, {status: 'FAIL', resultCode: scenario.resultCode, resultMessage});
+      // Ends this attempt only, unless it is the last one the session takes.
+      recordDecline(context, record, {resultCode: scenario.resultCode, resultMessage});
       return {
         status: 'FAIL',
         result: {resultCode: scenario.resultCode, resultStatus: 'F', resultMessage},

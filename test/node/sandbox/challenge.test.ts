@@ -1,6 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createSession, GOOD_CARD, startTestSandbox, submitCard, waitFor, type TestSandbox} from '../helpers/sandbox.js';
+import {startMerchantEndpoint} from '../helpers/merchant-endpoint.js';
+import {CLIENT_ID, createSession, GOOD_CARD, startTestSandbox, submitCard, waitFor, type TestSandbox} from '../helpers/sandbox.js';
 
 const CHALLENGE_CARD = {...GOOD_CARD, cardNo: '4000000000003220'};
 const REDIRECT_URL = 'https://merchant.example/cards/done?ref=42';
@@ -61,6 +62,32 @@ test('3-D Secure: fail ends in FAIL USER_PAYMENT_VERIFICATION_FAILED; without re
   assert.match(await failed.text(), /USER_PAYMENT_VERIFICATION_FAILED/);
   const inquiry = await harness.client.inquireVaulting({vaultingRequestId});
   assert.deepEqual([inquiry.vaultingStatus, inquiry.vaultingResultCode], ['FAIL', 'USER_PAYMENT_VERIFICATION_FAILED']);
+});
+
+test('3-D Secure fail after a decline: one F notification, and the session takes no more attempts', async () => {
+  const merchant = await startMerchantEndpoint({antomPublicKey: harness.sandbox.publicKey, clientId: CLIENT_ID});
+  try {
+    const session = await createSession(harness.client, {vaultingNotificationUrl: merchant.url, redirectUrl: REDIRECT_URL});
+    assert.equal((await submitCard(session.sessionData, {...GOOD_CARD, cardNo: '4000000000000002'})).json.status, 'FAIL');
+    const challenge = await submitCard(session.sessionData, CHALLENGE_CARD);
+    assert.equal(challenge.json.status, 'REDIRECT');
+    // While 3-D Secure is pending the session is taken: no attempt runs beside it.
+    assert.equal((await submitCard(session.sessionData, GOOD_CARD)).json.result.resultCode, 'SESSION_ALREADY_USED');
+
+    const failed = await choose(challenge.json.redirect.url, 'fail');
+    assert.deepEqual([failed.status, failed.headers.get('location')], [303, REDIRECT_URL]);
+    await waitFor(() => merchant.stored.has(session.vaultingRequestId), 2000, 'the FAIL notification');
+    const stored = merchant.stored.get(session.vaultingRequestId)!;
+    assert.deepEqual([stored.result.resultStatus, stored.result.resultCode], ['F', 'USER_PAYMENT_VERIFICATION_FAILED']);
+    assert.equal(stored.paymentMethodDetail?.card?.maskedCardNo, '************3220');
+
+    const again = await submitCard(session.sessionData, GOOD_CARD);
+    assert.deepEqual([again.status, again.json.result.resultCode], [409, 'SESSION_ALREADY_USED']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(merchant.requests.length, 1, 'exactly one notification');
+  } finally {
+    await merchant.close();
+  }
 });
 
 test('3-D Secure requested by the merchant (is3DSAuthentication) challenges an ordinary card', async () => {

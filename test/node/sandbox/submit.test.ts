@@ -2,11 +2,12 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {randomUUID} from 'node:crypto';
 import {submitCardReplySchema} from '../../../src/gateway/submit-protocol.js';
-import {SCENARIO_CARDS, DECLINE_MESSAGES} from '../../../src/sandbox/index.js';
+import {SCENARIO_CARDS, DECLINE_MESSAGES, MAX_DECLINED_ATTEMPTS} from '../../../src/sandbox/index.js';
 import {decodeSession} from '../../../src/session/decode-session.js';
 import * as z from 'zod/mini';
 import {encryptForSession} from '../helpers/browser-jwe.js';
 import {testKeyPair} from '../helpers/keys.js';
+import {startMerchantEndpoint} from '../helpers/merchant-endpoint.js';
 import {
   CLIENT_ID,
   createSession,
@@ -16,6 +17,7 @@ import {
   submitCard,
   type HttpAnswer,
   type TestSandbox,
+  waitFor,
 } from '../helpers/sandbox.js';
 
 let harness: TestSandbox;
@@ -115,11 +117,60 @@ test('a retry with the same Idempotency-Key gets the same answer and binds once;
   assert.ok(binding?.card?.cardToken);
 });
 
-test('a declined session is used up too; a gateway error is not', async () => {
-  const declined = await createSession(harness.client);
-  await submitCard(declined.sessionData, {...GOOD_CARD, cardNo: '4000000000000002'});
-  assert.equal((await submitCard(declined.sessionData, GOOD_CARD)).json.result.resultCode, 'SESSION_ALREADY_USED');
+test('a decline ends the attempt, not the session: its key replays the decline, a new key binds', async () => {
+  const {sessionData, vaultingRequestId} = await createSession(harness.client);
+  const declinedKey = randomUUID();
+  const declined = await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'}, {idempotencyKey: declinedKey});
+  assert.deepEqual([declined.status, declined.json.status, declined.json.result.resultCode], [200, 'FAIL', 'DO_NOT_HONOR']);
+  // The same key gets the stored decline, whatever the body: the good card is not processed.
+  const replayed = await submitCard(sessionData, GOOD_CARD, {idempotencyKey: declinedKey});
+  assert.deepEqual([replayed.status, replayed.json], [declined.status, declined.json]);
+  assert.equal((await harness.client.inquireVaulting({vaultingRequestId})).vaultingStatus, 'PROCESSING', 'not final yet');
 
+  const bound = await submitCard(sessionData, GOOD_CARD);
+  assert.equal(bound.json.status, 'SUCCESS');
+  assert.deepEqual((await submitCard(sessionData, GOOD_CARD, {idempotencyKey: declinedKey})).json, declined.json, 'still replayed');
+  assert.equal((await submitCard(sessionData, GOOD_CARD)).json.result.resultCode, 'SESSION_ALREADY_USED');
+  const binding = harness.sandbox.bindings().find((candidate) => candidate.vaultingRequestId === vaultingRequestId);
+  assert.deepEqual([binding?.state, binding?.resultCode, binding?.declinedAttempts, binding?.lastDeclineCode], ['SUCCESS', 'SUCCESS', 1, 'DO_NOT_HONOR']);
+});
+
+test(`${MAX_DECLINED_ATTEMPTS} declined attempts close the session: FAIL with the last code, then SESSION_ALREADY_USED`, async () => {
+  assert.equal(MAX_DECLINED_ATTEMPTS, 5, 'the number docs/sandbox.md gives');
+  const merchant = await startMerchantEndpoint({antomPublicKey: harness.sandbox.publicKey, clientId: CLIENT_ID});
+  try {
+    const {sessionData, vaultingRequestId} = await createSession(harness.client, {vaultingNotificationUrl: merchant.url});
+    const declines = ['4000000000000002', '4000000000000127', '4000000000000069', '4000000000009987', '4000000000000150'];
+    const codes: string[] = [];
+    for (const [index, cardNo] of declines.entries()) {
+      const answer = await submitCard(sessionData, {...GOOD_CARD, cardNo});
+      assert.equal(answer.json.status, 'FAIL');
+      codes.push(answer.json.result.resultCode);
+      const inquiry = await harness.client.inquireVaulting({vaultingRequestId});
+      assert.equal(inquiry.vaultingStatus, index < declines.length - 1 ? 'PROCESSING' : 'FAIL', `after decline ${index + 1}`);
+    }
+    assert.deepEqual(codes, ['DO_NOT_HONOR', 'INVALID_CVV', 'CARD_EXPIRED', 'LOST_CARD', 'PICKUP_CARD']);
+
+    const refused = await submitCard(sessionData, GOOD_CARD);
+    assert.deepEqual([refused.status, refused.json.status, refused.json.result.resultCode], [409, 'ERROR', 'SESSION_ALREADY_USED']);
+    assertReplyShape(refused);
+    const inquiry = await harness.client.inquireVaulting({vaultingRequestId});
+    assert.deepEqual([inquiry.vaultingStatus, inquiry.vaultingResultCode], ['FAIL', 'PICKUP_CARD']);
+
+    await waitFor(() => merchant.stored.has(vaultingRequestId), 3000, 'the FAIL notification');
+    assert.deepEqual(merchant.stored.get(vaultingRequestId)?.result, {
+      resultCode: 'PICKUP_CARD',
+      resultStatus: 'F',
+      resultMessage: DECLINE_MESSAGES.PICKUP_CARD,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(merchant.requests.length, 1, 'one notification for the session, none per decline');
+  } finally {
+    await merchant.close();
+  }
+});
+
+test('a gateway error leaves the session usable, even for the same key', async () => {
   const flaky = await createSession(harness.client);
   const idempotencyKey = randomUUID();
   const failed = await submitCard(flaky.sessionData, {...GOOD_CARD, cardNo: '4000000000000119'}, {idempotencyKey});
@@ -140,6 +191,17 @@ test('an expired session is refused with SESSION_EXPIRED and nothing is bound', 
     assert.deepEqual([answer.json.status, answer.json.result.resultCode], ['ERROR', 'SESSION_EXPIRED']);
     assertReplyShape(answer);
     assert.equal(clocked.sandbox.bindings().find((binding) => binding.vaultingRequestId === vaultingRequestId)?.state, 'OPEN');
+
+    // After declines: a new key finds the session expired; the declined key still gets its answer.
+    const declined = await createSession(clocked.client);
+    const declinedKey = randomUUID();
+    const decline = await submitCard(declined.sessionData, {...GOOD_CARD, cardNo: '4000000000000127'}, {idempotencyKey: declinedKey});
+    now += 61_000;
+    const late = await submitCard(declined.sessionData, GOOD_CARD);
+    assert.deepEqual([late.status, late.json.result.resultCode], [410, 'SESSION_EXPIRED']);
+    assert.deepEqual((await submitCard(declined.sessionData, GOOD_CARD, {idempotencyKey: declinedKey})).json, decline.json);
+    const binding = clocked.sandbox.bindings().find((candidate) => candidate.vaultingRequestId === declined.vaultingRequestId);
+    assert.deepEqual([binding?.state, binding?.resultCode], ['FAIL', 'INVALID_CVV'], 'closed when the expiry was noticed');
   } finally {
     await clocked.sandbox.close();
   }
