@@ -3,7 +3,7 @@
  * (scripts/wtr-sandbox-plugin.mjs): real encryption, real HTTP on 127.0.0.1, real notifications.
  */
 import {expect} from '@open-wc/testing';
-import {fillValidCard, futureExpiry, input, oneEvent} from '../element/helpers.js';
+import {fillValidCard, futureExpiry, input, oneEvent, typeInto} from '../element/helpers.js';
 import type {AntomCardBinding} from '../../src/element/antom-card-binding.js';
 import type {CardBindingErrorEvent, CardBoundEvent, CardRedirectEvent} from '../../src/element/events.js';
 
@@ -156,6 +156,29 @@ describe('binding flow against the sandbox emulator', function () {
       });
     }
   }
+
+  it('after a decline, "Try again" with another card in the same session binds it; one notification, S', async () => {
+    const session = await newSession();
+    const el = await mountSession(session);
+    await fillValidCard(el, '4000000000000002', '737');
+    const declined = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+    await el.submit();
+    expect((await declined).detail.resultCode).to.equal('DO_NOT_HONOR');
+    await el.updateComplete;
+    (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const numberField = input(el, 'cardNumber');
+    numberField.focus();
+    numberField.select();
+    await typeInto(el, 'cardNumber', '5555555555554444');
+    const bound = oneEvent(el, 'bound') as Promise<CardBoundEvent>;
+    await el.submit();
+    expect((await bound).detail.maskedCardNo).to.equal('************4444');
+    const notification = await notificationFor(session.vaultingRequestId);
+    expect(notification.body.result.resultStatus).to.equal('S');
+    const bindings = await bindingsOf(session.vaultingSessionId);
+    expect(bindings.filter((binding) => binding.state === 'SUCCESS')).to.have.length(1);
+  });
 
   it('Esc closes a decline alert and restores focus to the form', async () => {
     const el = await mountSession(await newSession());
