@@ -2,7 +2,7 @@
  * `antom-card-binding/sandbox`: a local emulator of the Antom card-vaulting server side, in the
  * spirit of stripe-mock. It is NOT the Antom service: it speaks the documented protocol
  * (createVaultingSession, inquireVaulting, notifyVaulting, signatures) plus this library's own
- * browser submit endpoint, scenario cards and a 3-D Secure challenge page. See docs/sandbox.md.
+ * browser submit endpoint, scenario cards and a 3-D Secure challenge page. See the README's "Server helper and local sandbox" section.
  */
 import {createHash, type KeyObject} from 'node:crypto';
 import {createServer, type Server} from 'node:http';

@@ -14,7 +14,7 @@ export interface MerchantConfig {
   readonly publicKey: KeyInput;
   /**
    * Page origins allowed to call the browser submit endpoint with this merchant's sessions.
-   * Absent: any origin (the session itself is the credential; see docs/sandbox.md).
+   * Absent: any origin (the session itself is the credential; see the README's "Server helper and local sandbox" section).
    */
   readonly allowedOrigins?: readonly string[];
   /** Brands this merchant may vault. Absent: every brand. */

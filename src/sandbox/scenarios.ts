@@ -1,6 +1,6 @@
 /**
  * Scenario cards: fixed card numbers that make the emulator answer a given way, the way payment
- * providers publish test cards. docs/sandbox.md shows this table; a test keeps the two in step.
+ * providers publish test cards. the README's "Server helper and local sandbox" section shows this table; a test keeps the two in step.
  * Any other Luhn-valid number of an accepted brand binds successfully.
  */
 

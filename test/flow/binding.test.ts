@@ -116,7 +116,7 @@ describe('binding flow against the sandbox emulator', function () {
     }
   });
 
-  // Every decline scenario card of the emulator (docs/sandbox.md), with the reason the buyer reads:
+  // Every decline scenario card of the emulator (README: Scenario cards), with the reason the buyer reads:
   // the English and Korean texts are the catalogue's (decline.* ids), looked up independently here.
   const GENERIC = {en: 'Your bank declined this card. Try another card or contact your bank.', ko: '카드사에서'};
   const DECLINES: [string, string, {en: string; ko: string}][] = [

@@ -136,7 +136,7 @@ test('a decline ends the attempt, not the session: its key replays the decline, 
 });
 
 test(`${MAX_DECLINED_ATTEMPTS} declined attempts close the session: FAIL with the last code, then SESSION_ALREADY_USED`, async () => {
-  assert.equal(MAX_DECLINED_ATTEMPTS, 5, 'the number docs/sandbox.md gives');
+  assert.equal(MAX_DECLINED_ATTEMPTS, 5, 'the number the README gives');
   const merchant = await startMerchantEndpoint({antomPublicKey: harness.sandbox.publicKey, clientId: CLIENT_ID});
   try {
     const {sessionData, vaultingRequestId} = await createSession(harness.client, {vaultingNotificationUrl: merchant.url});
