@@ -55,10 +55,11 @@ function alertText(view: AlertView, m: Messages): AlertText {
 export function renderAlertView(
   view: AlertView,
   m: Messages,
+  lang: string,
   handlers: {readonly onRetry: () => void; readonly onKeydown: (event: KeyboardEvent) => void}
 ): TemplateResult {
   const {title, body, tone} = alertText(view, m);
-  return html`<section class="alert" part="alert" data-view=${view.kind} data-tone=${tone}
+  return html`<section class="alert" part="alert" lang=${lang} data-view=${view.kind} data-tone=${tone}
     aria-labelledby="alert-title" aria-describedby="alert-body" @keydown=${handlers.onKeydown}>
     <h2 id="alert-title" part="alert-title" tabindex="-1">${title}</h2>
     <p id="alert-body">${body}</p>

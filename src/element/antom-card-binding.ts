@@ -759,9 +759,9 @@ export class AntomCardBinding extends LitElement {
   protected override render(): TemplateResult {
     const formHidden = this.view.kind !== 'form';
     return html`
-      <div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></div>
+      <div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true" lang=${this.activeLocale}></div>
       ${formHidden ? this.#renderAlert() : nothing}
-      <form part="form" novalidate aria-label=${this.messages.formLabel} ?hidden=${formHidden}
+      <form part="form" novalidate lang=${this.activeLocale} aria-label=${this.messages.formLabel} ?hidden=${formHidden}
         @submit=${this.#onFormSubmit}>
         ${this.#renderCardNumber()} ${this.#renderExpiry()} ${this.#renderCvc()} ${this.#renderHolderName()}
         ${this.#renderSubmitButton()}
@@ -883,7 +883,7 @@ export class AntomCardBinding extends LitElement {
   }
 
   #renderAlert(): TemplateResult {
-    return renderAlertView(this.view as AlertView, this.messages, {
+    return renderAlertView(this.view as AlertView, this.messages, this.activeLocale, {
       onRetry: () => this.#closeAlert(),
       onKeydown: (event) => this.#onAlertKeydown(event),
     });

@@ -57,6 +57,8 @@ describe('<antom-card-binding> languages', () => {
       this.timeout(20000);
       const el = await mountLocale(locale);
       expect(el.resolvedLocale).to.equal(locale);
+      // Screen readers pick the voice from lang: the content says which language it is in.
+      expect(el.shadowRoot!.querySelector('form')!.getAttribute('lang')).to.equal(locale);
       expect(el.shadowRoot!.querySelector('label[for="cardNumber"]')!.textContent).to.equal(LABELS[locale]);
       if (locale === 'en') return;
       await el.submit(); // shows every field's error message

@@ -1,0 +1,64 @@
+// Shared set-up of the end-to-end tests: the whole demo (emulator, merchant app, catalogue) in this
+// process on free ports of 127.0.0.1, a temporary SQLite file, and the system Chromium through
+// playwright-core. Needs dist/ and custom-elements.json (scripts/run-e2e-tests.mjs makes them).
+import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+import {CHROME_ARGS, findChrome} from '../../scripts/find-chrome.mjs';
+import {startDemo} from '../../demo/start-demo.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+/** Emulator test cards (README, "Scenario cards"). */
+export const CARDS = {
+  visa: '4242424242424242',
+  mastercard: '5555555555554444',
+  declined: '4000000000000002',
+  threeDSecure: '4000000000003220',
+};
+
+/** Starts the demo and a browser; `close()` stops both and deletes the database. */
+export async function startAll() {
+  const directory = mkdtempSync(join(tmpdir(), 'antom-e2e-'));
+  const logLines = [];
+  const demo = await startDemo({
+    port: 0,
+    database: join(directory, 'merchant.sqlite'),
+    sandboxOptions: {processingDelayMs: 300, timeScale: 0.001},
+    log: (line) => logLines.push(line),
+  });
+  const browser = await chromium.launch({executablePath: findChrome(), args: CHROME_ARGS});
+  mkdirSync(SCREENSHOTS, {recursive: true});
+  return {
+    demo,
+    browser,
+    logLines,
+    async close() {
+      await browser.close();
+      await demo.close();
+      rmSync(directory, {recursive: true, force: true});
+    },
+  };
+}
+
+/** A fresh context and page; page errors are collected in `page.errors`. */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options});
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  return page;
+}
+
+/** Types a card into the element the way a buyer does (key by key) and presses its button. */
+export async function typeCardAndSubmit(page, cardNumber, {holderName = 'Ana Example'} = {}) {
+  const field = (id) => page.locator(`antom-card-binding #${id}`);
+  await field('cardNumber').pressSequentially(cardNumber);
+  await field('expiry').pressSequentially(`12${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`);
+  await field('cvc').pressSequentially('123');
+  await field('holderName').pressSequentially(holderName);
+  await page.locator('antom-card-binding [part~="submit-button"]').click();
+}
