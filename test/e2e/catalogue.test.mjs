@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {AxeBuilder} from '@axe-core/playwright';
 import {STORIES} from '../../demo/catalogue/public/stories.mjs';
-import {CARDS, ROOT, SCREENSHOTS, newPage, startAll, typeCardAndSubmit} from './helpers.mjs';
+import {CARDS, ROOT, SCREENSHOTS, newPage, startAll, typeCardAndSubmit, cardSafe} from './helpers.mjs';
 
 /** What each story must show once it is ready: the alert view, and events in the log. */
 const EXPECTED = {
@@ -108,9 +108,9 @@ async function checkStory(page, story) {
   const results = await axe(page);
   assert.equal(results.violations.length, 0, `axe on ${story.id}:\n${formatViolations(results.violations)}`);
 
-  await page.locator('#stage').screenshot({path: join(SCREENSHOTS, `${story.id}.png`)});
-  if (story.id === 'mobile') await page.screenshot({path: join(SCREENSHOTS, 'catalogue-page-mobile.png')});
-  if (story.id === 'default') await page.screenshot({path: join(SCREENSHOTS, 'catalogue-page.png')});
+  await page.locator('#stage').screenshot(cardSafe(page, {path: join(SCREENSHOTS, `${story.id}.png`)}));
+  if (story.id === 'mobile') await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'catalogue-page-mobile.png')}));
+  if (story.id === 'default') await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'catalogue-page.png')}));
   assert.deepEqual(page.errors, []);
 }
 
@@ -180,7 +180,7 @@ describe('catalogue tools', () => {
     assert.deepEqual(element.events.map((event) => event.name).sort(), ['bound', 'change', 'error', 'ready', 'redirect', 'submit']);
     const results = await axe(page);
     assert.equal(results.violations.length, 0, `axe with the API open:\n${formatViolations(results.violations)}`);
-    await page.screenshot({path: join(SCREENSHOTS, 'catalogue-api.png'), fullPage: true});
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'catalogue-api.png'), fullPage: true}));
   });
 
   test('the 3-D Secure story goes to the emulator’s challenge page and comes back with the outcome', async () => {
@@ -192,7 +192,7 @@ describe('catalogue tools', () => {
     await page.waitForSelector('body[data-story-state="ready"]');
     const note = await page.locator('.story-note').innerText();
     assert.match(note, /SUCCESS, VISA \*{12}3220 is bound/);
-    await page.locator('#stage').screenshot({path: join(SCREENSHOTS, 'three-d-secure-returned.png')});
+    await page.locator('#stage').screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'three-d-secure-returned.png')}));
     const results = await axe(page);
     assert.equal(results.violations.length, 0, formatViolations(results.violations));
   });

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {AxeBuilder} from '@axe-core/playwright';
-import {CARDS, SCREENSHOTS, newPage, startAll, typeCardAndSubmit} from './helpers.mjs';
+import {CARDS, SCREENSHOTS, newPage, startAll, typeCardAndSubmit, cardSafe} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -48,7 +48,7 @@ describe('sample merchant app', () => {
     assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page did not reload');
     assert.match(await rows(page).first().innerText(), /Visa\s+•••• 4242/);
     assert.match(await page.locator('#status').innerText(), /Visa ending in 4242 was added/);
-    await page.screenshot({path: join(SCREENSHOTS, 'merchant-card-added.png')});
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-card-added.png')}));
 
     const stored = env.demo.merchant.store.cards('buyer-0001');
     assert.equal(stored.length, 1);
@@ -75,7 +75,7 @@ describe('sample merchant app', () => {
     await typeCardAndSubmit(page, CARDS.declined);
     const alert = page.locator('antom-card-binding [part~="alert"][data-view="declined"]');
     await alert.waitFor();
-    await page.screenshot({path: join(SCREENSHOTS, 'merchant-declined.png')});
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-declined.png')}));
     assert.match(await page.locator('#status').innerText(), /not added/);
     assert.equal(await rows(page).count(), 0);
 
@@ -98,14 +98,14 @@ describe('sample merchant app', () => {
     await openAddCard(page);
     await typeCardAndSubmit(page, CARDS.threeDSecure);
     await page.waitForURL(/\/__sandbox\/3ds\//);
-    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-challenge.png')});
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-3ds-challenge.png')}));
     await page.getByRole('button', {name: 'Pass verification'}).click();
 
     await page.waitForURL((url) => url.href.startsWith(env.demo.urls.merchant));
     await page.waitForSelector('body[data-ready]');
     await rows(page).filter({hasText: '3220'}).waitFor();
     assert.match(await page.locator('#status').innerText(), /verified and added/);
-    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-returned.png')});
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-3ds-returned.png')}));
     assert.deepEqual(page.errors, []);
 
     await page.getByRole('button', {name: 'Remove Visa ending in 3220'}).click();
