@@ -5,15 +5,22 @@
 //   GET /__flow/bindings                   -> the emulator's bindings
 //   GET /__flow/notifications?id=...       -> notifications the merchant received and verified
 //   GET /__flow/challenge?url=&outcome=    -> a buyer answering the 3-D Secure page (pass|fail)
+//   GET /__flow/session?dropFirstAnswer=1  -> the card goes through a proxy that forwards the first
+//                                             submission to the emulator, then cuts the connection
+//                                             halfway through the answer (a gateway that dies
+//                                             mid-request); later requests pass through.
 // Needs the TypeScript loader (scripts/register-ts.mjs) in the test runner's process.
-import {createServer} from 'node:http';
+import {createServer, request as httpRequest} from 'node:http';
 import {randomUUID} from 'node:crypto';
+import {withSubmitUrl} from '../demo/lib/session-variants.mjs';
 
 export function sandboxPlugin() {
   let sandbox;
   let client;
   let merchant;
+  let proxy;
   const notifications = [];
+  const droppedOnce = new Set();
 
   return {
     name: 'antom-sandbox',
@@ -52,10 +59,37 @@ export function sandboxPlugin() {
         });
       });
       await new Promise((resolve) => merchant.listen(0, '127.0.0.1', resolve));
+      proxy = createServer((request, response) => {
+        const target = new URL(request.url, sandbox.url);
+        const upstream = httpRequest(target, {method: request.method, headers: {...request.headers, host: target.host}}, (answer) => {
+          const key = request.headers['idempotency-key'];
+          if (request.method === 'POST' && key && !droppedOnce.has(key)) {
+            // The emulator did the work; the browser gets the head and half the body, then the
+            // connection dies. (Cutting it before any byte would not do: Chrome silently retries
+            // a request whose reused connection closes before the answer starts.)
+            droppedOnce.add(key);
+            const chunks = [];
+            answer.on('data', (chunk) => chunks.push(chunk));
+            answer.on('end', () => {
+              const body = Buffer.concat(chunks);
+              response.writeHead(answer.statusCode, answer.headers);
+              response.write(body.subarray(0, body.length >> 1));
+              setTimeout(() => request.socket.destroy(), 20);
+            });
+            return;
+          }
+          response.writeHead(answer.statusCode, answer.headers);
+          answer.pipe(response);
+        });
+        upstream.on('error', () => request.socket.destroy());
+        request.pipe(upstream);
+      });
+      await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     },
     async serverStop() {
       await sandbox?.close();
       await new Promise((resolve) => (merchant ? merchant.close(resolve) : resolve()));
+      await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve()));
     },
     async serve(context) {
       if (!context.path.startsWith('/__flow/')) return undefined;
@@ -69,7 +103,10 @@ export function sandboxPlugin() {
           vaultingNotificationUrl: `http://127.0.0.1:${merchant.address().port}/notify`,
           ...(redirectUrl ? {redirectUrl} : {}),
         });
-        return json({sessionData: created.vaultingSessionData, vaultingRequestId, vaultingSessionId: created.vaultingSessionId});
+        const sessionData = context.query.dropFirstAnswer
+          ? withSubmitUrl(created.vaultingSessionData, new URL(new URL(sandbox.submitUrl).pathname, `http://127.0.0.1:${proxy.address().port}`).href)
+          : created.vaultingSessionData;
+        return json({sessionData, vaultingRequestId, vaultingSessionId: created.vaultingSessionId});
       }
       if (context.path === '/__flow/bindings') return json(sandbox.bindings());
       if (context.path === '/__flow/challenge') {

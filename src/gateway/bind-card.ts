@@ -59,7 +59,13 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
       referrerPolicy: 'strict-origin',
       signal: controller.signal,
     });
-    body = await response.json().catch(() => undefined);
+    try {
+      body = await response.json();
+    } catch (error) {
+      // Not JSON: judged below. Anything else (the connection died mid-body) is a network error.
+      if (!(error instanceof SyntaxError)) throw error;
+      body = undefined;
+    }
   } catch {
     return controller.signal.aborted
       ? {kind: 'failed', code: 'timeout', retryable: true}

@@ -13,9 +13,11 @@ interface FlowSession {
   vaultingSessionId: string;
 }
 
-async function newSession(redirectUrl?: string): Promise<FlowSession> {
-  const query = redirectUrl ? `?redirectUrl=${encodeURIComponent(redirectUrl)}` : '';
-  return (await fetch(`/__flow/session${query}`)).json();
+async function newSession(redirectUrl?: string, options: {dropFirstAnswer?: boolean} = {}): Promise<FlowSession> {
+  const query = new URLSearchParams();
+  if (redirectUrl) query.set('redirectUrl', redirectUrl);
+  if (options.dropFirstAnswer) query.set('dropFirstAnswer', '1');
+  return (await fetch(`/__flow/session?${query}`)).json();
 }
 
 async function bindingsOf(vaultingSessionId: string): Promise<{state: string}[]> {
@@ -267,6 +269,32 @@ describe('binding flow against the sandbox emulator', function () {
       expect(recorder.calls).to.equal(2);
       const bindings = await bindingsOf(session.vaultingSessionId);
       expect(bindings.filter((b) => b.state === 'SUCCESS')).to.have.length(1);
+    } finally {
+      recorder.restore();
+    }
+  });
+
+  it('the gateway connection dies mid-request: a real network error; the retry binds exactly once', async () => {
+    const session = await newSession(undefined, {dropFirstAnswer: true});
+    const el = await mountSession(session);
+    const recorder = recordFetch();
+    try {
+      await fillValidCard(el, '2223003122003222', '737');
+      const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+      await el.submit();
+      expect((await error).detail.code).to.equal('network_error');
+      // The emulator did bind the card: the answer was lost, not the request.
+      expect((await bindingsOf(session.vaultingSessionId)).filter((b) => b.state === 'SUCCESS')).to.have.length(1);
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      const bound = oneEvent(el, 'bound') as Promise<CardBoundEvent>;
+      await el.submit();
+      expect((await bound).detail.maskedCardNo).to.equal('************3222');
+      expect(recorder.calls).to.equal(2);
+      expect((await bindingsOf(session.vaultingSessionId)).filter((b) => b.state === 'SUCCESS')).to.have.length(1);
+      const notification = await notificationFor(session.vaultingRequestId);
+      expect(notification.body.result.resultStatus).to.equal('S');
     } finally {
       recorder.restore();
     }

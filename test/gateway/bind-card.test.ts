@@ -86,6 +86,20 @@ describe('bindCard', () => {
     expect(await outcome(hanging, 50)).to.deep.equal({kind: 'failed', code: 'timeout', retryable: true});
   });
 
+  it('a connection that dies while the answer is read is a network_error (retryable), not a malformed reply', async () => {
+    const broken = (async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"status":"SUC'));
+            controller.error(new TypeError('network error'));
+          },
+        }),
+        {status: 200}
+      )) as typeof fetch;
+    expect(await outcome(broken)).to.deep.equal({kind: 'failed', code: 'network_error', retryable: true});
+  });
+
   it('an unusable key is encryption_failed, and nothing is sent', async () => {
     let sent = false;
     const broken = {...session, encryptionKey: {...session.encryptionKey, n: 'AAAA'.repeat(80)}};
