@@ -23,8 +23,7 @@
 import {
   BRAND_BITS,
   IIN_DIGITS,
-  IIN_ENTRIES,
-  IIN_SEGMENTS,
+  iinTable,
   firstSegmentFrom,
   prefixSpan,
 } from './iin-table.js';
@@ -56,7 +55,7 @@ function brandsIn(mask: number): CardBrand[] {
 
 /** The brand whose most specific range contains the whole prefix, if any. */
 function brandContaining(low: number, high: number, prefixLength: number): CardBrand | null {
-  for (const entry of IIN_ENTRIES) {
+  for (const entry of iinTable().entries) {
     if (entry.digits <= prefixLength && entry.start <= low && high <= entry.end) return entry.brand;
   }
   return null;
@@ -75,8 +74,9 @@ export function detectBrand(digits: string, accepted?: readonly CardBrand[]): Br
   let candidateMask = 0;
   // Candidates only reachable through a shorter (network-level) range, as bits.
   let networkLevelMask = 0;
-  for (let i = firstSegmentFrom(low); i < IIN_SEGMENTS.length; i++) {
-    const segment = IIN_SEGMENTS[i];
+  const segments = iinTable().segments;
+  for (let i = firstSegmentFrom(low); i < segments.length; i++) {
+    const segment = segments[i];
     if (segment.start > high) break;
     const bit = BRAND_BITS[segment.brand];
     if ((allowed & bit) === 0) continue;

@@ -104,16 +104,18 @@ export function buildIinTable(rules: readonly BrandRule[]): IinTable {
   return {width, entries, segments: buildSegments(entries)};
 }
 
-const BUILT = buildIinTable(BRAND_RULES);
+let built: IinTable | undefined;
 
-/** How many leading digits decide the brand (the longest range in the table: 6). */
-export const IIN_DIGITS: number = BUILT.width;
+/**
+ * The table for BRAND_RULES, built on first use rather than at import: building it is a few
+ * milliseconds of cold code that would otherwise sit between loading the element and `ready`.
+ */
+export function iinTable(): IinTable {
+  return (built ??= buildIinTable(BRAND_RULES));
+}
 
-/** Every brand range, most specific first. */
-export const IIN_ENTRIES: readonly IinEntry[] = BUILT.entries;
-
-/** The owned stretches of the prefix space, ascending; gaps belong to no supported brand. */
-export const IIN_SEGMENTS: readonly IinSegment[] = BUILT.segments;
+/** How many leading digits decide the brand: every range is written with at most six. */
+export const IIN_DIGITS = 6;
 
 const POWERS_OF_TEN: readonly number[] = Array.from({length: IIN_DIGITS + 1}, (_, i) => 10 ** i);
 
@@ -132,13 +134,14 @@ export function prefixSpan(prefix: string): {readonly low: number; readonly high
   return {low, high: low + scale - 1};
 }
 
-/** Index of the first segment that ends at or after `point` (IIN_SEGMENTS.length if none). */
+/** Index of the first segment that ends at or after `point` (the segment count if none). */
 export function firstSegmentFrom(point: number): number {
+  const segments = iinTable().segments;
   let low = 0;
-  let high = IIN_SEGMENTS.length;
+  let high = segments.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (IIN_SEGMENTS[middle].end < point) low = middle + 1;
+    if (segments[middle].end < point) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -1,14 +1,17 @@
 import {expect} from '@open-wc/testing';
 import {BRAND_RULES, type BrandRule} from '../../src/card/index.js';
-import {IIN_DIGITS, IIN_SEGMENTS, buildIinTable, prefixSpan} from '../../src/card/iin-table.js';
+import {IIN_DIGITS, buildIinTable, iinTable, prefixSpan} from '../../src/card/iin-table.js';
+
+const IIN_SEGMENTS = iinTable().segments;
 
 function rule(id: BrandRule['id'], iinRanges: BrandRule['iinRanges']): BrandRule {
   return {...BRAND_RULES.find((candidate) => candidate.id === id)!, iinRanges};
 }
 
 describe('IIN table', () => {
-  it('decides on six digits', () => {
+  it('decides on six digits, the most any range is written with', () => {
     expect(IIN_DIGITS).to.equal(6);
+    expect(iinTable().width).to.equal(IIN_DIGITS);
   });
 
   it('has ascending, non-overlapping segments', () => {
