@@ -75,6 +75,7 @@ export const styles = css`
     border-radius: var(--_radius);
     outline: none;
     font-variant-numeric: tabular-nums;
+    text-overflow: ellipsis; /* a long placeholder on a narrow screen never runs under the brand icon */
   }
   input::placeholder {
     color: var(--_muted);
