@@ -5,6 +5,7 @@
 //    locale, submit path); baseline: a minimal Lit element bundled the same way;
 //  - import-to-`ready` in headless Chromium, median of 20 warm loads; baseline: the minimal element;
 //  - input-to-formatted latency over 200 real keystrokes (median, p95); baseline: a bare <input>;
+//  - the card rules per keystroke next to keeping digits only (scripts/bench-card-rules.mjs);
 //  - the server helper's sign+verify rate next to bare node:crypto (scripts/bench-server.mjs).
 import {execFileSync, spawnSync} from 'node:child_process';
 import {createServer} from 'node:http';
@@ -182,6 +183,9 @@ try {
   await browser.close();
   server.close();
 }
+
+console.log('\n== card rules');
+spawnSync(process.execPath, ['--import', './scripts/register-ts.mjs', 'scripts/bench-card-rules.mjs'], {stdio: 'inherit'});
 
 if (existsSync('scripts/bench-server.mjs')) {
   console.log('\n== server helper');

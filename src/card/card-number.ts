@@ -15,7 +15,7 @@
 import {brandRule} from './brands.js';
 import {hasForeignCharacter} from './characters.js';
 import {detectBrand} from './detect.js';
-import {normalizeCardNumber} from './format.js';
+import {maxCardNumberLength, normalizeCardNumber} from './format.js';
 import {luhnValid} from './luhn.js';
 import type {BrandRule, CardBrand, CardNumberResult, FieldResult} from './types.js';
 
@@ -57,4 +57,19 @@ export function validateCardNumber(input: string, accepted?: readonly CardBrand[
     return {status: 'invalid', error: 'card_number.unsupported_brand', brand: detectBrand(digits).brand};
   }
   return {...bestVerdict(detection.candidates, digits), brand: detection.brand};
+}
+
+/**
+ * Lengths at which a valid number usually ends although a longer valid one exists: most Visa
+ * cards have 16 digits (19 is rare), most Diners cards 14.
+ */
+const USUAL_LENGTHS: Partial<Record<CardBrand, readonly number[]>> = {VISA: [16], DINERS: [14]};
+
+/**
+ * Whether a *valid* number of `digitCount` digits is finished, so focus may move on: it cannot
+ * grow any longer, or it has its brand's usual length. Moving on at any valid length would cut a
+ * 19-digit UnionPay number short at 16.
+ */
+export function isCardNumberFinished(digitCount: number, brand: CardBrand | null, accepted?: readonly CardBrand[]): boolean {
+  return digitCount === maxCardNumberLength(brand, accepted) || (brand !== null && (USUAL_LENGTHS[brand]?.includes(digitCount) ?? false));
 }

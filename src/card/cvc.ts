@@ -4,8 +4,8 @@
  */
 
 import {brandRule} from './brands.js';
-import {digitValue} from './characters.js';
-import type {CardBrand, FieldResult, SecurityCodeName} from './types.js';
+import {countDigitsBefore, digitValue, digitsOf} from './characters.js';
+import type {CardBrand, FieldResult, SecurityCodeName, TextWithCaret} from './types.js';
 
 /** Label while the brand is unknown: CVC is the most widely recognised name across networks. */
 export const DEFAULT_SECURITY_CODE_NAME: SecurityCodeName = 'CVC';
@@ -35,4 +35,20 @@ export function validateCvc(input: string, brand: CardBrand | null): FieldResult
   if (text.length < shortest) return {status: 'incomplete', error: 'cvc.incomplete'};
   if (text.length > longest) return {status: 'invalid', error: 'cvc.invalid'};
   return {status: 'valid', error: null};
+}
+
+/**
+ * Reformats the security code input after an edit: digits only, capped at the brand's length (the
+ * longest possible while the brand is unknown), the caret after the same digit it followed.
+ */
+export function formatCvcInput(next: TextWithCaret, brand: CardBrand | null): TextWithCaret {
+  const [, longest] = securityCodeLengths(brand);
+  const value = digitsOf(next.value).slice(0, longest);
+  const digitsBeforeCaret = countDigitsBefore(next.value, next.caret);
+  return {value, caret: Math.min(digitsBeforeCaret, value.length)};
+}
+
+/** Whether the code is as long as it can be for a known brand (so focus may move on). */
+export function isCvcFilled(cvc: string, brand: CardBrand | null): boolean {
+  return brand !== null && cvc.length === brandRule(brand).securityCode.length;
 }

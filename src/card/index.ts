@@ -18,9 +18,9 @@ export {
 } from './format.js';
 export {formatExpiryInput, formatExpiryDigits, EXPIRY_SEPARATOR} from './expiry-input.js';
 export {parseExpiry, validateExpiry, MAX_EXPIRY_YEARS_AHEAD, type ExpiryDate} from './expiry.js';
-export {validateCvc, securityCodeName, securityCodeLengths, DEFAULT_SECURITY_CODE_NAME} from './cvc.js';
+export {validateCvc, securityCodeName, securityCodeLengths, formatCvcInput, isCvcFilled, DEFAULT_SECURITY_CODE_NAME} from './cvc.js';
 export {validateHolderName, HOLDER_NAME_MAX_LENGTH} from './holder-name.js';
-export {validateCardNumber} from './card-number.js';
+export {validateCardNumber, isCardNumberFinished} from './card-number.js';
 // CardFieldName is exported by the element's events (same union); validate.ts keeps its own copy.
 export {
   validateCard,

@@ -37,8 +37,10 @@ import {
   CARD_BRANDS,
   brandRule,
   formatCardNumberInput,
+  formatCvcInput,
   formatExpiryInput,
-  maxCardNumberLength,
+  isCardNumberFinished,
+  isCvcFilled,
   securityCodeName,
   validateCard,
   type CardBrand,
@@ -56,12 +58,6 @@ const FIELDS: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc', 'holder
 
 /** The form, or an alert view instead of it. */
 type View = {kind: 'form'} | AlertView;
-
-/** Lengths at which a valid number moves focus on: a longer valid number is possible but rare. */
-const ADVANCE_AT: Partial<Record<CardBrand, readonly number[]>> = {
-  VISA: [16],
-  DINERS: [14],
-};
 
 /** Long enough for screen readers to notice the region was emptied before the new text. */
 const ANNOUNCE_DELAY_MS = 60;
@@ -486,13 +482,8 @@ export class AntomCardBinding extends LitElement {
         return formatCardNumberInput(previous, next, this.#acceptedBrands);
       case 'expiry':
         return formatExpiryInput(previous, next);
-      case 'cvc': {
-        const digits = next.value.replace(/\D/g, '');
-        const max = this.brand ? brandRule(this.brand).securityCode.length : 4;
-        const digitsBeforeCaret = next.value.slice(0, next.caret).replace(/\D/g, '').length;
-        const value = digits.slice(0, max);
-        return {value, caret: Math.min(digitsBeforeCaret, value.length)};
-      }
+      case 'cvc':
+        return formatCvcInput(next, this.brand);
       case 'holderName':
         return next;
     }
@@ -526,12 +517,12 @@ export class AntomCardBinding extends LitElement {
       case 'cardNumber': {
         const digits = value.replace(/\D/g, '').length;
         const brand = this.brand;
-        return digits === maxCardNumberLength(brand, this.#acceptedBrands) || (!!brand && !!ADVANCE_AT[brand]?.includes(digits));
+        return isCardNumberFinished(digits, brand, this.#acceptedBrands);
       }
       case 'expiry':
         return value.replace(/\D/g, '').length >= 4;
       case 'cvc':
-        return this.brand !== null && value.length === brandRule(this.brand).securityCode.length;
+        return isCvcFilled(value, this.brand);
       case 'holderName':
         return false;
     }
