@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import {encryptCompactJwe} from './jwe.js';
 import {declineReason} from './decline-reasons.js';
-import {IDEMPOTENCY_KEY_HEADER, SUBMIT_RESULT_CODES, submitCardReplySchema, type CardPlaintext} from './submit-protocol.js';
+import {IDEMPOTENCY_KEY_HEADER, SUBMIT_RESULT_CODES, submitCardReplySchema, type BrowserEnv, type CardPlaintext} from './submit-protocol.js';
 import type {DecodedSession} from '../session/decode-session.js';
 import type {BoundDetail, RedirectDetail} from '../element/events.js';
 import type {DeclineReason} from '../i18n/messages.js';
@@ -37,6 +37,27 @@ export interface BindCardOptions {
   readonly fetch?: typeof fetch;
 }
 
+/**
+ * What 3-D Secure asks to know about the browser (see browserEnvSchema): nothing about the card or
+ * the buyer beyond what every site can read. Values a browser hides or lacks are left out.
+ */
+export function browserEnv(): BrowserEnv {
+  const env: {-readonly [K in keyof BrowserEnv]: BrowserEnv[K]} = {};
+  const whole = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : undefined);
+  const screenInfo = globalThis.screen as Screen | undefined;
+  const width = whole(screenInfo?.width);
+  const height = whole(screenInfo?.height);
+  const colorDepth = whole(screenInfo?.colorDepth);
+  const timeZoneOffset = whole(new Date().getTimezoneOffset());
+  if (width !== undefined) env.screenWidth = width;
+  if (height !== undefined) env.screenHeight = height;
+  if (colorDepth !== undefined) env.colorDepth = colorDepth;
+  if (timeZoneOffset !== undefined) env.timeZoneOffset = timeZoneOffset;
+  const language = globalThis.navigator?.language;
+  if (typeof language === 'string' && language.length <= 35) env.language = language;
+  return env;
+}
+
 export async function bindCard(options: BindCardOptions): Promise<BindingOutcome> {
   let encryptedCard: string;
   try {
@@ -53,7 +74,7 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
     response = await (options.fetch ?? fetch)(options.session.submitUrl, {
       method: 'POST',
       headers: {'Content-Type': 'application/json', [IDEMPOTENCY_KEY_HEADER]: options.idempotencyKey},
-      body: JSON.stringify({vaultingSessionData: options.session.credential, encryptedCard}),
+      body: JSON.stringify({vaultingSessionData: options.session.credential, encryptedCard, browser: browserEnv()}),
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'strict-origin',

@@ -9,7 +9,9 @@
  * Pure and browser-safe: zod/mini only, no Node or DOM imports.
  *
  * Exchange: `POST <submitUrl>` with `Content-Type: application/json`, an `Idempotency-Key` header
- * and a {@link SubmitCardRequest} body. The session is the only credential (no merchant secret in
+ * and a {@link SubmitCardRequest} body. Two servers speak it: the merchant's own relay route
+ * (`createCardBindingRelay` in the server helper, which vaults the card with Antom's
+ * vaultPaymentMethod) and the local sandbox emulator's direct endpoint (demos and tests). The session is the only credential (no merchant secret in
  * the browser). The card travels as a compact JWE (RSA-OAEP-256 + A256GCM, RFC 7516) encrypted to
  * the session's `cardBinding.encryptionKey`; its plaintext is a {@link CardPlaintext}.
  */
@@ -42,10 +44,28 @@ export const cardPlaintextSchema = z.object({
 /** Compact JWE: five base64url parts; the encrypted key and ciphertext must not be empty. */
 const COMPACT_JWE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/**
+ * Non-sensitive facts about the buyer's browser that 3-D Secure and risk checks ask for (Antom's
+ * `env`: colorDepth, screenHeight, screenWidth, timeZoneOffset, browserInfo.language). Sent in
+ * clear beside the encrypted card; every field is optional, and a receiver drops what it cannot
+ * use rather than refuse the card.
+ */
+export const browserEnvSchema = z.looseObject({
+  screenWidth: z.optional(z.int().check(z.minimum(0), z.maximum(100_000))),
+  screenHeight: z.optional(z.int().check(z.minimum(0), z.maximum(100_000))),
+  colorDepth: z.optional(z.int().check(z.minimum(0), z.maximum(64))),
+  /** Minutes, with the sign of `Date.prototype.getTimezoneOffset` (UTC+2 is -120). */
+  timeZoneOffset: z.optional(z.int().check(z.minimum(-840), z.maximum(720))),
+  /** `navigator.language`, a BCP 47 tag. */
+  language: z.optional(z.string().check(z.maxLength(35))),
+});
+
 export const submitCardRequestSchema = z.object({
   /** Segments 0..2 of `vaultingSessionData` joined by `&&` (the metadata segment left off). */
   vaultingSessionData: z.string().check(z.minLength(1), z.maxLength(4096)),
   encryptedCard: z.string().check(z.maxLength(8192), z.regex(COMPACT_JWE)),
+  /** Not validated with the rest: see {@link browserEnvSchema}. */
+  browser: z.optional(z.unknown()),
 });
 
 /** The same three-field `result` object as every Antom API (reference §5). */
@@ -124,6 +144,7 @@ export const submitCardReplySchema = z.discriminatedUnion('status', [
 
 export type JweProtectedHeader = z.infer<typeof jweProtectedHeaderSchema>;
 export type CardPlaintext = z.infer<typeof cardPlaintextSchema>;
+export type BrowserEnv = z.infer<typeof browserEnvSchema>;
 export type SubmitCardRequest = z.infer<typeof submitCardRequestSchema>;
 export type SubmitResult = z.infer<typeof submitResultSchema>;
 export type SubmitCardReply = z.infer<typeof submitCardReplySchema>;

@@ -4,7 +4,7 @@
  */
 import type {KeyObject} from 'node:crypto';
 import type {EncryptionKey} from '../session/session-schema.js';
-import type {CardDecryptionKey} from './jwe.js';
+import type {CardDecryptionKey} from '../server/card-jwe.js';
 import type {MerchantRegistry} from './merchants.js';
 import type {Notifier} from './notifier.js';
 import type {ResolvedSettings} from './options.js';

@@ -20,7 +20,7 @@ import {closeIfLapsed, completeBinding, MAX_DECLINED_ATTEMPTS, recordDecline, st
 import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
 import type {SandboxContext} from './context.js';
 import {parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
-import {decryptCompactJwe, JweError} from './jwe.js';
+import {decryptCompactJwe, JweError} from '../server/card-jwe.js';
 import {allowsOrigin, type Merchant} from './merchants.js';
 import {CHALLENGE_PATH_PREFIX} from './paths.js';
 import {DECLINE_MESSAGES, type Scenario} from './scenarios.js';

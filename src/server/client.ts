@@ -30,6 +30,10 @@ import {
   type InquireVaultingRequest,
   type InquireVaultingResponse,
   type VaultingNotification,
+  type VaultPaymentMethodRequest,
+  type VaultPaymentMethodResponse,
+  vaultPaymentMethodRequestSchema,
+  vaultPaymentMethodResponseSchema,
 } from './schemas.js';
 import {assertSignatureHeader, importPrivateKey, importPublicKey, signatureHeaderFor, type KeyInput} from './signature.js';
 
@@ -37,6 +41,7 @@ import {assertSignatureHeader, importPrivateKey, importPublicKey, signatureHeade
 export const VAULTING_PATHS = {
   createVaultingSession: '/ams/api/v1/vaults/createVaultingSession',
   inquireVaulting: '/ams/api/v1/vaults/inquireVaulting',
+  vaultPaymentMethod: '/ams/api/v1/vaults/vaultPaymentMethod',
 } as const;
 
 /** The sandbox form of a path: the first `/ams/api` becomes `/ams/sandbox/api` (signed as such). */
@@ -72,6 +77,8 @@ interface Endpoint<Request, Response> {
   readonly path: string;
   readonly request: z.ZodMiniType<unknown, Request>;
   readonly response: z.ZodMiniType<Response>;
+  /** Resolve with F and U answers too (their handling is the caller's), instead of throwing. */
+  readonly everyResult?: boolean;
 }
 
 /** A client for one merchant. Keys are imported once, at construction. */
@@ -126,6 +133,33 @@ export class AntomClient {
     );
   }
 
+  /**
+   * Vaults a card the merchant server holds (reference antom-production §2.1): the end-to-end API,
+   * open only to PCI DSS validated merchants for whom Antom enabled it. The request carries the
+   * card in clear over TLS; it is never logged or put in an error by this client.
+   *
+   * Unlike the other calls it resolves with F and U answers as well, because each one asks the
+   * caller for a different next step (Antom's "result process logic"):
+   * - S: `paymentMethodDetail.card.cardToken` is the vaulted card;
+   * - F: declined or refused, `result.resultCode` says why (`VERIFICATION_FAIL`: retry with a new
+   *   vaultingRequestId);
+   * - U `VERIFICATION_IN_PROCESS` with `normalUrl`: send the buyer there (3-D Secure); the outcome
+   *   arrives by notifyVaulting, or ask inquireVaulting;
+   * - any other U: call again with a **new** vaultingRequestId.
+   * @throws AntomRequestInvalidError, AntomTransportError, AntomSignatureError, AntomFormatError
+   */
+  vaultPaymentMethod(request: VaultPaymentMethodRequest): Promise<VaultPaymentMethodResponse> {
+    return this.#call(
+      {
+        path: VAULTING_PATHS.vaultPaymentMethod,
+        request: vaultPaymentMethodRequestSchema,
+        response: vaultPaymentMethodResponseSchema,
+        everyResult: true,
+      },
+      request,
+    );
+  }
+
   /** Verifies a notification's signature with Antom's key and this client id. */
   verifyNotification(notification: IncomingNotification): VerifiedNotification {
     return verifyNotification(notification, {antomPublicKey: this.#antomPublicKey, clientId: this.clientId});
@@ -143,6 +177,7 @@ export class AntomClient {
 
   async #call<Request, Response>(endpoint: Endpoint<Request, Response>, request: Request): Promise<Response> {
     const checked = z.safeParse(endpoint.request, request);
+    // describeIssues names fields, never values: a card number cannot reach the message.
     if (!checked.success) throw new AntomRequestInvalidError(describeIssues(checked.error.issues));
     const body = JSON.stringify(checked.data);
     const path = this.#sandboxPaths ? toSandboxPath(endpoint.path) : endpoint.path;
@@ -167,7 +202,7 @@ export class AntomClient {
     const result = z.safeParse(z.looseObject({result: resultSchema}), json);
     if (!result.success) throw responseInvalid(describeIssues(result.error.issues));
     const {resultStatus, resultCode, resultMessage = ''} = result.data.result;
-    if (resultStatus !== 'S') throw new AntomResultError(resultStatus, resultCode, resultMessage);
+    if (resultStatus !== 'S' && !endpoint.everyResult) throw new AntomResultError(resultStatus, resultCode, resultMessage);
     const parsed = z.safeParse(endpoint.response, json);
     if (!parsed.success) throw responseInvalid(describeIssues(parsed.error.issues));
     return parsed.data;

@@ -1,7 +1,10 @@
 /**
  * `antom-card-binding/server`: the merchant server's side of Antom card vaulting (Node only).
  *
- * - {@link AntomClient}: `createVaultingSession` and `inquireVaulting`, signed and verified.
+ * - {@link AntomClient}: `createVaultingSession`, `inquireVaulting` and `vaultPaymentMethod`, signed
+ *   and verified.
+ * - {@link createCardBindingRelay}: the merchant route that takes the element's encrypted card and
+ *   vaults it with `vaultPaymentMethod` (PCI DSS validated merchants only).
  * - {@link verifyNotification}, {@link parseVaultingNotification}, {@link NOTIFICATION_ACK_BODY}:
  *   receiving notifyVaulting.
  * - The signature primitives, for other Antom APIs and for tests against other implementations.
@@ -53,4 +56,10 @@ export {
   type PaymentMethodDetail,
   type VaultingNotification,
   type VaultingStatus,
+  TERMINAL_TYPES,
+  type TerminalType,
+  type VaultCard,
+  type VaultEnv,
+  type VaultPaymentMethodRequest,
+  type VaultPaymentMethodResponse,
 } from './schemas.js';

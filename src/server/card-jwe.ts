@@ -1,5 +1,6 @@
 /**
- * Decrypts the compact JWE the browser sends (RFC 7516): RSA-OAEP-256 key wrap, A256GCM content,
+ * Decrypts the compact JWE the element sends (RFC 7516), for the merchant's relay and the sandbox
+ * emulator: RSA-OAEP-256 key wrap, A256GCM content,
  * AAD = ASCII of the base64url protected header. Only this one algorithm pair is accepted; no
  * compression, no critical extensions.
  */
