@@ -63,3 +63,18 @@ export {
   type VaultPaymentMethodRequest,
   type VaultPaymentMethodResponse,
 } from './schemas.js';
+export {
+  createCardBindingRelay,
+  CardBindingRelayConfigError,
+  MemoryRelayStore,
+  RELAY_RESULT_CODES,
+  type CardBindingRelay,
+  type CardBindingRelayOptions,
+  type CreateRelaySessionOptions,
+  type RelayAttempt,
+  type RelayOutcome,
+  type RelayRequest,
+  type RelayResponse,
+  type RelaySession,
+  type RelayStore,
+} from './relay/index.js';
