@@ -193,3 +193,51 @@ test('inquireVaulting returns the typed status and card', async () => {
   assert.equal(response.paymentMethodDetail?.card?.maskedCardNo, '************4242');
   assert.equal(new URL(gateway.calls[0]!.url).pathname, '/ams/sandbox/api/v1/vaults/inquireVaulting');
 });
+
+const VAULT_REQUEST = {
+  vaultingRequestId: 'vr-vault-1',
+  vaultingNotificationUrl: 'https://merchant.example/notify',
+  redirectUrl: 'https://merchant.example/done',
+  paymentMethodDetail: {
+    paymentMethodType: 'CARD',
+    card: {cardNo: '4242424242424242', expiryMonth: '12', expiryYear: '39', cvv: '737', cardholderName: {fullName: 'Ada Lovelace'}},
+  },
+  env: {terminalType: 'WEB' as const, clientIp: '203.0.113.7'},
+};
+
+test('vaultPaymentMethod: the documented path, signed; S, F and U answers all resolve, for the caller to act on', async () => {
+  const answers = [
+    {result: {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success.'}, paymentMethodDetail: {paymentMethodType: 'CARD', card: {cardToken: 'T1'}}},
+    {result: {resultCode: 'VERIFICATION_FAIL', resultStatus: 'F', resultMessage: 'fail'}},
+    {result: {resultCode: 'VERIFICATION_IN_PROCESS', resultStatus: 'U', resultMessage: 'go'}, normalUrl: 'https://3ds.example/x'},
+  ];
+  for (const body of answers) {
+    const gateway = fakeGateway(body);
+    const response = await client({fetch: gateway.fetch, sandboxPaths: false}).vaultPaymentMethod(VAULT_REQUEST);
+    assert.deepEqual(response, body);
+    assert.equal(new URL(gateway.calls[0]!.url).pathname, '/ams/api/v1/vaults/vaultPaymentMethod');
+    assert.deepEqual(JSON.parse(gateway.calls[0]!.init.body as string), VAULT_REQUEST);
+  }
+});
+
+test('vaultPaymentMethod: an invalid request names fields, never the card; a new documented field passes through', async () => {
+  const gateway = fakeGateway({result: {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'ok'}});
+  const bad = {...VAULT_REQUEST, paymentMethodDetail: {paymentMethodType: 'CARD', card: {...VAULT_REQUEST.paymentMethodDetail.card, cardNo: '4242-4242', expiryYear: '2039'}}};
+  await assert.rejects(client({fetch: gateway.fetch}).vaultPaymentMethod(bad), (error: unknown) => {
+    assert.ok(error instanceof AntomRequestInvalidError);
+    assert.match(error.message, /paymentMethodDetail\.card\.cardNo/);
+    assert.match(error.message, /paymentMethodDetail\.card\.expiryYear/);
+    assert.equal(error.message.includes('4242'), false);
+    assert.equal(error.message.includes('2039'), false);
+    return true;
+  });
+  assert.equal(gateway.calls.length, 0);
+  await client({fetch: gateway.fetch}).vaultPaymentMethod({...VAULT_REQUEST, vaultingCurrency: 'USD'} as typeof VAULT_REQUEST);
+  assert.equal(JSON.parse(gateway.calls[0]!.init.body as string).vaultingCurrency, 'USD');
+});
+
+test('createVaultingSession passes fields it does not know through (Antom adds fields)', async () => {
+  const gateway = fakeGateway(SESSION_OK);
+  await client({fetch: gateway.fetch}).createVaultingSession({...REQUEST, newDocumentedField: 'x'} as typeof REQUEST);
+  assert.equal(JSON.parse(gateway.calls[0]!.init.body as string).newDocumentedField, 'x');
+});
