@@ -76,5 +76,6 @@ export {
   type RelayRequest,
   type RelayResponse,
   type RelaySession,
+  type RelaySessionStatus,
   type RelayStore,
 } from './relay/index.js';

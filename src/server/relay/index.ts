@@ -10,6 +10,7 @@ export {
   type RelayRequest,
   type RelayResponse,
   type RelaySession,
+  type RelaySessionStatus,
 } from './relay.js';
 export {MemoryRelayStore, type RelayStore} from './store.js';
 export {RELAY_RESULT_CODES} from './answers.js';

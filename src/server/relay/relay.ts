@@ -142,6 +142,25 @@ export interface RelayAttempt {
   readonly reference: string | null;
 }
 
+/** A session as the merchant server may look it up (after 3-D Secure, in an admin page...). */
+export interface RelaySessionStatus {
+  readonly vaultingSessionId: string;
+  /** The session's vaultingRequestId. */
+  readonly vaultingRequestId: string;
+  /**
+   * OPEN: takes a card (none yet, or only declined ones); IN_PROGRESS: a submission is being handled;
+   * AWAITING_3DS: the buyer was sent to 3-D Secure; PROCESSING: Antom has not decided; BOUND: a card
+   * was vaulted; CLOSED: the limit of declined attempts was reached. Expiry is separate: `expiresAt`.
+   */
+  readonly state: 'OPEN' | 'IN_PROGRESS' | 'AWAITING_3DS' | 'PROCESSING' | 'BOUND' | 'CLOSED';
+  /** The newest attempt's vaultingRequestId (ask inquireVaulting with it), or null before any. */
+  readonly latestVaultingRequestId: string | null;
+  readonly attempts: number;
+  readonly declinedAttempts: number;
+  readonly expiresAt: Date;
+  readonly reference: string | null;
+}
+
 export interface RelayOutcome extends RelayAttempt {
   /** SUCCESS: bound; FAIL: declined; REDIRECT: 3-D Secure started; PROCESSING: Antom has not decided yet. */
   readonly status: 'SUCCESS' | 'FAIL' | 'REDIRECT' | 'PROCESSING';
@@ -179,6 +198,8 @@ export interface CardBindingRelay {
   handleNodeRequest(request: IncomingMessage, response: ServerResponse, options?: {readonly clientIp?: string}): Promise<void>;
   /** Maps any attempt's vaultingRequestId (from notifyVaulting or your logs) to its session. */
   findAttempt(vaultingRequestId: string): Promise<RelayAttempt | null>;
+  /** A session by the vaultingRequestId createSession returned, or null when unknown or forgotten. */
+  findSession(vaultingRequestId: string): Promise<RelaySessionStatus | null>;
   /** The public key sessions carry, as a JWK. */
   publicKey(): Promise<EncryptionKey>;
 }
@@ -317,6 +338,7 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
   const sessionKey = (sessionId: string) => `relay:session:${sessionId}`;
   const replyKey = (sessionId: string, idempotencyKey: string) => `relay:reply:${sessionId}:${hashed(idempotencyKey)}`;
   const attemptKey = (vaultingRequestId: string) => `relay:attempt:${hashed(vaultingRequestId)}`;
+  const requestKey = (vaultingRequestId: string) => `relay:request:${hashed(vaultingRequestId)}`;
   const retention = (record: SessionRecord) => Math.max(1, Math.ceil((record.expiresAt - now().getTime()) / 1000) + RETENTION_SECONDS);
 
   async function readSession(sessionId: string): Promise<{raw: string; record: SessionRecord} | null> {
@@ -360,6 +382,9 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
       declines: 0,
       unsettledVaultingRequestId: null,
     };
+    if (!(await store.compareAndSet(requestKey(vaultingRequestId), null, sessionId, retention(record)))) {
+      throw new CardBindingRelayConfigError('vaultingRequestId was already used for another session.');
+    }
     if (!(await store.compareAndSet(sessionKey(sessionId), null, JSON.stringify(record), retention(record)))) {
       throw new CardBindingRelayConfigError('The store refused a new session.');
     }
@@ -684,11 +709,31 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
     return raw === null ? null : (JSON.parse(raw) as RelayAttempt);
   }
 
+  async function findSession(vaultingRequestId: string): Promise<RelaySessionStatus | null> {
+    const sessionId = await store.get(requestKey(vaultingRequestId));
+    const loaded = sessionId === null ? null : await readSession(sessionId);
+    if (!loaded) return null;
+    const record = loaded.record;
+    const busy = record.state === 'BUSY' && (record.busyUntil ?? 0) > now().getTime();
+    const state = busy ? 'IN_PROGRESS' : record.state === 'BUSY' ? 'OPEN' : record.state === 'REDIRECT' ? 'AWAITING_3DS' : record.state;
+    return {
+      vaultingSessionId: record.sessionId,
+      vaultingRequestId: record.vaultingRequestId,
+      state,
+      latestVaultingRequestId: record.attempts === 0 ? null : attemptId(record.vaultingRequestId, record.attempts),
+      attempts: record.attempts,
+      declinedAttempts: record.declines,
+      expiresAt: new Date(record.expiresAt),
+      reference: record.reference,
+    };
+  }
+
   return {
     createSession,
     handle,
     handleNodeRequest,
     findAttempt,
+    findSession,
     publicKey: async () => (await cardKey()).jwk,
   };
 }

@@ -279,6 +279,12 @@ test('a decline, then another card in the same session: the second attempt has a
       ['SUCCESS', 2, 'SUCCESS'],
     ],
   );
+  const status = await h.relay.findSession(session.vaultingRequestId);
+  assert.equal(status?.state, 'BOUND');
+  assert.equal(status?.latestVaultingRequestId, `${session.vaultingRequestId}-2`);
+  assert.equal(status?.declinedAttempts, 1);
+  assert.equal(status?.reference, 'buyer-42');
+  assert.equal(await h.relay.findSession(`${session.vaultingRequestId}-2`), null, 'sessions are found by their own id');
   const attempt2 = await h.relay.findAttempt(`${session.vaultingRequestId}-2`);
   assert.equal(attempt2?.sessionVaultingRequestId, session.vaultingRequestId);
   assert.equal(attempt2?.reference, 'buyer-42');
@@ -306,6 +312,7 @@ test('U VERIFICATION_IN_PROCESS with normalUrl: a GET redirect for 3-D Secure; t
   assert.equal(reply.json.result.resultCode, 'VERIFICATION_IN_PROCESS');
   assert.equal(h.inquireCalls.length, 0);
   assert.equal(h.outcomes[0]?.status, 'REDIRECT');
+  assert.equal((await h.relay.findSession(session.vaultingRequestId))?.state, 'AWAITING_3DS');
   const again = await submit(h.relay, session.vaultingSessionData, OTHER_CARD);
   assert.equal(again.json.result.resultCode, 'SESSION_ALREADY_USED');
 });
@@ -592,6 +599,11 @@ test('configuration errors are typed and say what to fix', async () => {
   await assert.rejects(
     () => relay.createSession({vaultingNotificationUrl: 'https://shop.example/n', redirectUrl: 'https://shop.example/', vaultingRequestId: 'x'.repeat(57)}),
     /vaultingRequestId/,
+  );
+  await relay.createSession({vaultingNotificationUrl: 'https://shop.example/n', redirectUrl: 'https://shop.example/', vaultingRequestId: 'vr-twice'});
+  await assert.rejects(
+    () => relay.createSession({vaultingNotificationUrl: 'https://shop.example/n', redirectUrl: 'https://shop.example/', vaultingRequestId: 'vr-twice'}),
+    /already used/,
   );
 });
 
