@@ -5,6 +5,12 @@
 //   GET /__flow/bindings                   -> the emulator's bindings
 //   GET /__flow/notifications?id=...       -> notifications the merchant received and verified
 //   GET /__flow/challenge?url=&outcome=    -> a buyer answering the 3-D Secure page (pass|fail)
+//   GET /__flow/relay-session?redirectUrl=...  -> a session of the merchant's relay (createCardBindingRelay,
+//                                             on its own port, allowing the test page's origin), whose
+//                                             card goes to the emulator's vaultPaymentMethod
+//   GET /__flow/relay-outcomes?id=...      -> what the relay's onOutcome hook saw for a session (the card
+//                                             token reduced to whether there was one)
+//   GET /__flow/relay-calls                -> the vaultingRequestIds the relay sent to vaultPaymentMethod
 //   GET /__flow/session?dropFirstAnswer=1  -> the card goes through a proxy that forwards the first
 //                                             submission to the emulator, then cuts the connection
 //                                             halfway through the answer (a gateway that dies
@@ -19,12 +25,16 @@ export function sandboxPlugin() {
   let client;
   let merchant;
   let proxy;
+  let relay;
+  let relayServer;
+  const relayOutcomes = [];
+  const relayCalls = [];
   const notifications = [];
   const droppedOnce = new Set();
 
   return {
     name: 'antom-sandbox',
-    async serverStart() {
+    async serverStart({config}) {
       const {startSandbox} = await import('../src/sandbox/index.ts');
       const server = await import('../src/server/index.ts');
       sandbox = await startSandbox({timeScale: 0.001, processingDelayMs: 300, logger: () => {}});
@@ -85,11 +95,32 @@ export function sandboxPlugin() {
         request.pipe(upstream);
       });
       await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+
+      // The merchant's relay route, on its own port: cross-origin from the test page, as a relay on
+      // an API host would be. Its Antom client records the ids it sends to vaultPaymentMethod.
+      relayServer = createServer((request, response) => void relay.handleNodeRequest(request, response));
+      await new Promise((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
+      const recordingClient = {
+        clientId: client.clientId,
+        vaultPaymentMethod: (request) => {
+          relayCalls.push(request.vaultingRequestId);
+          return client.vaultPaymentMethod(request);
+        },
+        inquireVaulting: (request) => client.inquireVaulting(request),
+      };
+      relay = server.createCardBindingRelay({
+        antom: recordingClient,
+        submitUrl: `http://127.0.0.1:${relayServer.address().port}/cards/submit`,
+        allowedOrigins: [`http://${config.hostname ?? 'localhost'}:${config.port}`],
+        onOutcome: (outcome) => relayOutcomes.push({...outcome, card: outcome.card && {...outcome.card, cardToken: Boolean(outcome.card.cardToken)}}),
+      });
     },
     async serverStop() {
       await sandbox?.close();
       await new Promise((resolve) => (merchant ? merchant.close(resolve) : resolve()));
       await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve()));
+      relayServer?.closeAllConnections();
+      await new Promise((resolve) => (relayServer ? relayServer.close(resolve) : resolve()));
     },
     async serve(context) {
       if (!context.path.startsWith('/__flow/')) return undefined;
@@ -108,6 +139,18 @@ export function sandboxPlugin() {
           : created.vaultingSessionData;
         return json({sessionData, vaultingRequestId, vaultingSessionId: created.vaultingSessionId});
       }
+      if (context.path === '/__flow/relay-session') {
+        const created = await relay.createSession({
+          vaultingNotificationUrl: `http://127.0.0.1:${merchant.address().port}/notify`,
+          redirectUrl: context.query.redirectUrl || 'http://127.0.0.1:9/done',
+          reference: 'flow-buyer',
+        });
+        return json({sessionData: created.vaultingSessionData, vaultingRequestId: created.vaultingRequestId, vaultingSessionId: created.vaultingSessionId});
+      }
+      if (context.path === '/__flow/relay-outcomes') {
+        return json(relayOutcomes.filter((outcome) => outcome.sessionVaultingRequestId === context.query.id));
+      }
+      if (context.path === '/__flow/relay-calls') return json(relayCalls);
       if (context.path === '/__flow/bindings') return json(sandbox.bindings());
       if (context.path === '/__flow/challenge') {
         // What the buyer's browser does on the emulator's challenge page: load it, press a button.

@@ -4,78 +4,8 @@
  */
 import {expect} from '@open-wc/testing';
 import {fillValidCard, futureExpiry, input, oneEvent, typeInto} from '../element/helpers.js';
-import type {AntomCardBinding} from '../../src/element/antom-card-binding.js';
+import {alertBody, alertTitle, answerChallenge, bindingsOf, mountSession, newSession, notificationFor, recordFetch} from './helpers.js';
 import type {CardBindingErrorEvent, CardBoundEvent, CardRedirectEvent} from '../../src/element/events.js';
-
-interface FlowSession {
-  sessionData: string;
-  vaultingRequestId: string;
-  vaultingSessionId: string;
-}
-
-async function newSession(redirectUrl?: string, options: {dropFirstAnswer?: boolean} = {}): Promise<FlowSession> {
-  const query = new URLSearchParams();
-  if (redirectUrl) query.set('redirectUrl', redirectUrl);
-  if (options.dropFirstAnswer) query.set('dropFirstAnswer', '1');
-  return (await fetch(`/__flow/session?${query}`)).json();
-}
-
-async function bindingsOf(vaultingSessionId: string): Promise<{state: string}[]> {
-  const all: {vaultingSessionId: string; state: string}[] = await (await fetch('/__flow/bindings')).json();
-  return all.filter((binding) => binding.vaultingSessionId === vaultingSessionId);
-}
-
-async function notificationFor(vaultingRequestId: string): Promise<{verified: boolean; body: {result: {resultStatus: string; resultCode: string}; paymentMethodDetail?: {card?: {maskedCardNo?: string; cardToken?: string}}}}> {
-  for (let i = 0; i < 100; i++) {
-    const found = await (await fetch(`/__flow/notifications?id=${vaultingRequestId}`)).json();
-    if (found.length > 0) return found[0];
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('no notification arrived');
-}
-
-async function answerChallenge(url: string, outcome: 'pass' | 'fail'): Promise<{pageOffers: string[]; status: number; location: string | null}> {
-  return (await fetch(`/__flow/challenge?url=${encodeURIComponent(url)}&outcome=${outcome}`)).json();
-}
-
-async function mountSession(session: FlowSession, locale = 'en'): Promise<AntomCardBinding> {
-  const el = document.createElement('antom-card-binding');
-  el.locale = locale;
-  el.vaultingSessionData = session.sessionData;
-  const ready = oneEvent(el, 'ready');
-  document.body.append(el);
-  await ready;
-  return el;
-}
-
-/** Records the element's requests (and can drop the first response, as a dying gateway would). */
-function recordFetch(options: {loseFirstResponse?: boolean} = {}) {
-  const original = window.fetch;
-  const bodies: string[] = [];
-  let calls = 0;
-  window.fetch = async (resource: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(resource);
-    if (url.startsWith('/__flow/')) return original(resource, init);
-    calls++;
-    bodies.push(String(init?.body ?? ''));
-    const response = await original(resource, init);
-    if (options.loseFirstResponse && calls === 1) {
-      await response.text(); // the gateway did the work; the answer never reaches the page
-      throw new TypeError('Failed to fetch');
-    }
-    return response;
-  };
-  return {
-    bodies,
-    get calls() {
-      return calls;
-    },
-    restore: () => (window.fetch = original),
-  };
-}
-
-const alertTitle = (el: AntomCardBinding) => el.shadowRoot!.querySelector('[part~="alert"] h2')?.textContent ?? null;
-const alertBody = (el: AntomCardBinding) => el.shadowRoot!.querySelector('#alert-body')?.textContent ?? null;
 
 describe('binding flow against the sandbox emulator', function () {
   this.timeout(20000);
@@ -105,7 +35,10 @@ describe('binding flow against the sandbox emulator', function () {
       // One request; only the encrypted card and the session credential in it.
       expect(recorder.calls).to.equal(1);
       const body = JSON.parse(recorder.bodies[0]!);
-      expect(Object.keys(body).sort()).to.deep.equal(['encryptedCard', 'vaultingSessionData']);
+      expect(Object.keys(body).sort()).to.deep.equal(['browser', 'encryptedCard', 'vaultingSessionData']);
+      // Beside the card, only what any page can read about the browser, for 3-D Secure.
+      expect(Object.keys(body.browser).sort()).to.deep.equal(['colorDepth', 'language', 'screenHeight', 'screenWidth', 'timeZoneOffset']);
+      expect(body.browser.timeZoneOffset).to.equal(new Date().getTimezoneOffset());
       expect(body.encryptedCard.split('.')).to.have.length(5);
       for (const secret of ['4242424242424242', '737', futureExpiry()]) expect(recorder.bodies[0]).to.not.contain(secret);
       expect(await bindingsOf(session.vaultingSessionId)).to.have.length(1);
@@ -364,7 +297,7 @@ describe('binding flow against the sandbox emulator', function () {
       }
       // The one request that carries the card carries it only inside the JWE.
       const submitted = JSON.parse(recorder.bodies[0]!);
-      expect(Object.keys(submitted).sort()).to.deep.equal(['encryptedCard', 'vaultingSessionData']);
+      expect(Object.keys(submitted).sort()).to.deep.equal(['browser', 'encryptedCard', 'vaultingSessionData']);
       const [header] = submitted.encryptedCard.split('.');
       expect(JSON.parse(atob(header.replace(/-/g, '+').replace(/_/g, '/')))).to.include({alg: 'RSA-OAEP-256', enc: 'A256GCM'});
     } finally {

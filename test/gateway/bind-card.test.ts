@@ -41,6 +41,14 @@ describe('bindCard', () => {
     expect(body.vaultingSessionData).to.equal(session.credential);
     expect(body.encryptedCard.split('.')).to.have.length(5);
     expect(String(seen!.init.body)).to.not.contain('4242424242424242');
+    // The browser values 3-D Secure asks for, as this browser reports them.
+    expect(body.browser).to.deep.equal({
+      screenWidth: screen.width,
+      screenHeight: screen.height,
+      colorDepth: screen.colorDepth,
+      timeZoneOffset: new Date().getTimezoneOffset(),
+      language: navigator.language,
+    });
   });
 
   it('maps REDIRECT, PROCESSING and FAIL', async () => {
