@@ -1,8 +1,9 @@
 /**
- * The emulator's signed server-to-server API (reference §2-§8.1): createVaultingSession and
- * inquireVaulting, at `/ams/api/v1/vaults/...` and the `/ams/sandbox/api/...` twins. Requests are
- * verified with the merchant's public key; answers are signed with the emulator's key, except an
- * INVALID_SIGNATURE answer, which like Antom's carries no signature.
+ * The emulator's signed server-to-server API (reference §2-§8.2): createVaultingSession,
+ * inquireVaulting and vaultPaymentMethod (vault-payment-method.ts), at `/ams/api/v1/vaults/...`
+ * and the `/ams/sandbox/api/...` twins. Requests are verified with the merchant's public key;
+ * answers are signed with the emulator's key, except an INVALID_SIGNATURE answer, which like
+ * Antom's carries no signature.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import * as z from 'zod/mini';
@@ -14,26 +15,22 @@ import {
   type CreateVaultingSessionResponse,
 } from '../server/schemas.js';
 import {signatureHeaderFor, verifyContent, parseSignatureHeader} from '../server/signature.js';
+import {failure, paramIllegal, type ApiHandler} from './api-result.js';
 import {closeIfLapsed, inquiryBody, SUCCESS_RESULT} from './bindings.js';
 import type {SandboxContext} from './context.js';
+import {requestFingerprint} from './fingerprint.js';
 import {isoSeconds, parseJsonBytes, sendJson} from './http.js';
 import type {Merchant} from './merchants.js';
 import {SUBMIT_CARD_PATH} from './paths.js';
 import {issueSessionData, newVaultingSessionId} from './session-data.js';
-import type {BindingRecord} from './store.js';
-
-type ApiHandler = (context: SandboxContext, merchant: Merchant, body: unknown) => object;
-
-const failure = (resultCode: string, resultMessage: string): {result: AntomResult} => ({
-  result: {resultCode, resultStatus: 'F', resultMessage},
-});
-
-const paramIllegal = (issues: readonly string[]) => failure('PARAM_ILLEGAL', `Illegal parameters: ${issues.join('; ')}`);
+import type {SessionBinding} from './store.js';
+import {vaultPaymentMethod} from './vault-payment-method.js';
 
 /** Endpoint name (last path segment) to handler. */
 export const API_HANDLERS: Readonly<Record<string, ApiHandler>> = {
   createVaultingSession,
   inquireVaulting,
+  vaultPaymentMethod,
 };
 
 /** `/ams/api/v1/vaults/<name>` or `/ams/sandbox/api/v1/vaults/<name>` to `<name>`. */
@@ -69,6 +66,9 @@ export function handleApiCall(
   }
 
   const json = parseJsonBytes(body);
+  // A vaultPaymentMethod body holds a card: the raw bytes are no longer needed, so they go now.
+  // (The parsed strings cannot be zeroed; they are dropped when the handler returns.)
+  body.fill(0);
   const answer = json === undefined ? failure('PARAM_ILLEGAL', 'The request body is not UTF-8 JSON.') : handler(context, merchant, json);
   const answerText = JSON.stringify(answer);
   const responseTime = isoSeconds(context.settings.now());
@@ -102,8 +102,9 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
   const request = parsed.data;
   if (request.paymentMethodType !== 'CARD') return paramIllegal(['paymentMethodType: the emulator vaults CARD only']);
 
-  const fingerprint = canonicalJson(request);
+  const fingerprint = requestFingerprint('createVaultingSession', request);
   const existing = context.store.findByRequest(merchant.clientId, request.vaultingRequestId);
+  if (existing?.kind === 'vault') return paramIllegal(['vaultingRequestId: already used by vaultPaymentMethod']);
   if (existing) {
     // Idempotent on vaultingRequestId: the same call gets the same session back.
     return existing.requestFingerprint === fingerprint
@@ -132,7 +133,8 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
     vaultingSessionId,
     vaultingSessionExpiryTime: expiryTime,
   };
-  const record: BindingRecord = {
+  const record: SessionBinding = {
+    kind: 'session',
     clientId: merchant.clientId,
     vaultingRequestId: request.vaultingRequestId,
     requestFingerprint: fingerprint,
@@ -169,9 +171,4 @@ function inquireVaulting(context: SandboxContext, merchant: Merchant, body: unkn
   // Should the expiry timer not have run yet, the answer still matches the (then sent) notification.
   closeIfLapsed(context, record);
   return inquiryBody(record, context.settings.now());
-}
-
-/** JSON with sorted keys, so equal parameters compare equal whatever their order. */
-function canonicalJson(value: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))));
 }

@@ -2,7 +2,10 @@
  * The emulator's 3-D Secure challenge page (its own, not an issuer's): the buyer presses "pass" or
  * "fail", the binding completes accordingly, and the buyer is sent to the merchant's redirectUrl
  * (or shown the outcome when there is none). No scripts; the unguessable id in the URL is the key.
+ * The same page serves both kinds of binding: a card submitted with a session, and a card sent to
+ * vaultPaymentMethod (its `normalUrl`).
  */
+import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {completeBinding} from './bindings.js';
 import type {SandboxContext} from './context.js';
@@ -16,6 +19,16 @@ const PAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'",
   'referrer-policy': 'no-referrer',
 };
+
+/** Puts the binding in CHALLENGE and returns the absolute URL of its challenge page. */
+export function openChallenge(context: SandboxContext, record: BindingRecord): string {
+  const challengeId = randomBytes(18).toString('base64url');
+  const url = `${context.baseUrl}${CHALLENGE_PATH_PREFIX}${challengeId}`;
+  record.state = 'CHALLENGE';
+  record.challengeUrl = url;
+  context.store.addChallenge(challengeId, record);
+  return url;
+}
 
 export async function handleChallengeRoute(
   context: SandboxContext,

@@ -6,11 +6,12 @@
 import {writeFile} from 'node:fs/promises';
 import {parseArgs} from 'node:util';
 import {loadConfigFile, SandboxConfigError, startSandbox, type SandboxOptions} from './index.js';
+import {NOTIFICATION_FIELDS, type NotificationFields} from './options.js';
 
 const USAGE = `Usage: antom-sandbox [options]
 
-Local emulator of Antom card vaulting (createVaultingSession, inquireVaulting, notifyVaulting),
-for development and tests. It is not the Antom service. Listens on 127.0.0.1 only.
+Local emulator of Antom card vaulting (createVaultingSession, vaultPaymentMethod, inquireVaulting,
+notifyVaulting), for development and tests. It is not the Antom service. Listens on 127.0.0.1 only.
 
 Options:
   --port N                   TCP port (default 0: any free port)
@@ -20,6 +21,8 @@ Options:
   --time-scale X             multiply the notification retry schedule (default 1)
   --processing-delay MS      delay of the "processing" scenario card (default 3000)
   --no-notification-retries  one notification attempt only, like Antom's real sandbox
+  --notification-fields F    ams (default): Antom's AMS notifyVaulting fields; apo: also
+                             vaultingStatus and vaultingCreateTime
   --merchant-key-out FILE    with no merchants configured: write the generated merchant's private key
   --json                     print the startup details as one JSON line
   --quiet                    do not log requests and notification attempts
@@ -32,6 +35,12 @@ function numberOption(value: string | undefined, name: string): number | undefin
   return number;
 }
 
+function notificationFieldsOption(value: string | undefined): NotificationFields | undefined {
+  if (value === undefined) return undefined;
+  if (!(NOTIFICATION_FIELDS as readonly string[]).includes(value)) throw new SandboxConfigError('--notification-fields must be ams or apo.');
+  return value as NotificationFields;
+}
+
 async function main(): Promise<void> {
   const {values} = parseArgs({
     options: {
@@ -41,6 +50,7 @@ async function main(): Promise<void> {
       'time-scale': {type: 'string'},
       'processing-delay': {type: 'string'},
       'no-notification-retries': {type: 'boolean'},
+      'notification-fields': {type: 'string'},
       'merchant-key-out': {type: 'string'},
       json: {type: 'boolean'},
       quiet: {type: 'boolean'},
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
     timeScale: numberOption(values['time-scale'], 'time-scale') ?? fromFile.timeScale,
     processingDelayMs: numberOption(values['processing-delay'], 'processing-delay') ?? fromFile.processingDelayMs,
     notificationRetries: values['no-notification-retries'] ? false : fromFile.notificationRetries,
+    notificationFields: notificationFieldsOption(values['notification-fields']) ?? fromFile.notificationFields,
     logger: values.quiet ? undefined : (line) => console.log(`[antom-sandbox] ${new Date().toISOString()} ${line}`),
   };
   const sandbox = await startSandbox(options);

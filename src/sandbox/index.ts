@@ -1,8 +1,9 @@
 /**
  * `antom-card-binding/sandbox`: a local emulator of the Antom card-vaulting server side, in the
  * spirit of stripe-mock. It is NOT the Antom service: it speaks the documented protocol
- * (createVaultingSession, inquireVaulting, notifyVaulting, signatures) plus this library's own
- * browser submit endpoint, scenario cards and a 3-D Secure challenge page. See the README's "Server helper and local sandbox" section.
+ * (createVaultingSession, vaultPaymentMethod, inquireVaulting, notifyVaulting, signatures) plus
+ * this library's own browser submit endpoint, scenario cards and a 3-D Secure challenge page. See
+ * the README's "Server helper and local sandbox" section.
  */
 import {createHash, type KeyObject} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
@@ -16,7 +17,7 @@ import {SUBMIT_CARD_PATH} from './paths.js';
 import {bindingView, handleRequest, type BindingView} from './router.js';
 import {BindingStore} from './store.js';
 
-export {loadConfigFile, SandboxConfigError, type SandboxOptions} from './options.js';
+export {loadConfigFile, NOTIFICATION_FIELDS, SandboxConfigError, type NotificationFields, type SandboxOptions} from './options.js';
 export type {GeneratedMerchant, MerchantConfig} from './merchants.js';
 export type {BindingView} from './router.js';
 export type {DeliveryAttempt, BindingState} from './store.js';

@@ -8,6 +8,10 @@ import {describeIssues} from '../server/schemas.js';
 import type {KeyInput} from '../server/signature.js';
 import type {MerchantConfig} from './merchants.js';
 
+/** Which notifyVaulting fields the emulator sends (see SandboxOptions.notificationFields). */
+export const NOTIFICATION_FIELDS = ['ams', 'apo'] as const;
+export type NotificationFields = (typeof NOTIFICATION_FIELDS)[number];
+
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;
@@ -26,6 +30,12 @@ export interface SandboxOptions {
    * Antom sandbox does not retry (reference §7.3); this is on so integrations can be tested.
    */
   readonly notificationRetries?: boolean;
+  /**
+   * The notifyVaulting body. `ams` (default): Antom's AMS fields, `result`, `vaultingRequestId`,
+   * `paymentMethodDetail` and `metadata` (when the vaultPaymentMethod request had one). `apo`
+   * adds `vaultingStatus` and `vaultingCreateTime`, which only the APO pages document.
+   */
+  readonly notificationFields?: NotificationFields;
   /** Per-attempt notification timeout. Default 10000 ms. */
   readonly notificationTimeoutMs?: number;
   /** How long the "processing" scenario stays PROCESSING before it succeeds. Default 3000 ms. */
@@ -45,6 +55,7 @@ export interface ResolvedSettings {
   readonly sessionTtlMs: number;
   readonly timeScale: number;
   readonly notificationRetries: boolean;
+  readonly notificationFields: NotificationFields;
   readonly notificationTimeoutMs: number;
   readonly processingDelayMs: number;
   readonly maxBodyBytes: number;
@@ -62,6 +73,7 @@ const settingsSchema = z.object({
   sessionTtlSeconds: z.optional(z.number().check(z.positive(), z.maximum(7 * 24 * 3600))),
   timeScale: z.optional(z.number().check(z.positive(), z.maximum(1000))),
   notificationRetries: z.optional(z.boolean()),
+  notificationFields: z.optional(z.enum(NOTIFICATION_FIELDS)),
   notificationTimeoutMs: z.optional(z.int().check(z.positive())),
   processingDelayMs: z.optional(z.int().check(z.minimum(0))),
   maxBodyBytes: z.optional(z.int().check(z.minimum(1024), z.maximum(16 * 1024 * 1024))),
@@ -74,6 +86,7 @@ export function resolveSettings(options: SandboxOptions): ResolvedSettings {
     sessionTtlSeconds: options.sessionTtlSeconds,
     timeScale: options.timeScale,
     notificationRetries: options.notificationRetries,
+    notificationFields: options.notificationFields,
     notificationTimeoutMs: options.notificationTimeoutMs,
     processingDelayMs: options.processingDelayMs,
     maxBodyBytes: options.maxBodyBytes,
@@ -86,6 +99,7 @@ export function resolveSettings(options: SandboxOptions): ResolvedSettings {
     sessionTtlMs: (settings.sessionTtlSeconds ?? 1800) * 1000,
     timeScale: settings.timeScale ?? 1,
     notificationRetries: settings.notificationRetries ?? true,
+    notificationFields: settings.notificationFields ?? 'ams',
     notificationTimeoutMs: settings.notificationTimeoutMs ?? 10_000,
     processingDelayMs: settings.processingDelayMs ?? 3000,
     maxBodyBytes: settings.maxBodyBytes ?? 64 * 1024,
@@ -111,13 +125,14 @@ const configFileSchema = z.object({
   sessionTtlSeconds: z.optional(z.number()),
   timeScale: z.optional(z.number()),
   notificationRetries: z.optional(z.boolean()),
+  notificationFields: z.optional(z.enum(NOTIFICATION_FIELDS)),
   processingDelayMs: z.optional(z.number()),
 });
 
 /**
  * Reads a config file: `{merchants: [{clientId, publicKey, allowedOrigins?, acceptedBrands?,
  * holderNameRequired?}], privateKey?, sessionTtlSeconds?, timeScale?, notificationRetries?,
- * processingDelayMs?}`. Keys are PEM or base64 DER.
+ * notificationFields?, processingDelayMs?}`. Keys are PEM or base64 DER.
  */
 export async function loadConfigFile(path: string): Promise<SandboxOptions> {
   let json: unknown;

@@ -13,12 +13,16 @@ import {handleSubmitRoute} from './submit-route.js';
 
 /** How the debug route and `Sandbox.bindings()` show a binding (this emulator's own format). */
 export interface BindingView {
+  /** The API that made it: a session (the browser submits the card) or a card sent by the merchant server. */
+  readonly api: 'createVaultingSession' | 'vaultPaymentMethod';
   readonly clientId: string;
   readonly vaultingRequestId: string;
-  readonly vaultingSessionId: string;
+  /** Null for vaultPaymentMethod, which has no session. */
+  readonly vaultingSessionId: string | null;
   readonly state: BindingRecord['state'];
   readonly createdAt: string;
-  readonly expiresAt: string;
+  /** The session's expiry; null for vaultPaymentMethod. */
+  readonly expiresAt: string | null;
   readonly completedAt: string | null;
   readonly card: {readonly brand: string; readonly maskedCardNo: string; readonly cardToken: string | null} | null;
   /** The final result code (SUCCESS or the FAIL code); null while not final. */
@@ -30,18 +34,20 @@ export interface BindingView {
 }
 
 export function bindingView(record: BindingRecord): BindingView {
+  const session = record.kind === 'session' ? record : null;
   return {
+    api: session ? 'createVaultingSession' : 'vaultPaymentMethod',
     clientId: record.clientId,
     vaultingRequestId: record.vaultingRequestId,
-    vaultingSessionId: record.vaultingSessionId,
+    vaultingSessionId: session?.vaultingSessionId ?? null,
     state: record.state,
     createdAt: record.createdAt.toISOString(),
-    expiresAt: record.expiresAt.toISOString(),
+    expiresAt: session?.expiresAt.toISOString() ?? null,
     completedAt: record.completedAt?.toISOString() ?? null,
     card: record.card ? {...record.card, cardToken: record.cardToken} : null,
     resultCode: record.state === 'SUCCESS' ? 'SUCCESS' : (record.failure?.resultCode ?? null),
-    declinedAttempts: record.declinedAttempts,
-    lastDeclineCode: record.lastDecline?.resultCode ?? null,
+    declinedAttempts: session?.declinedAttempts ?? 0,
+    lastDeclineCode: session?.lastDecline?.resultCode ?? null,
     notification: {
       url: record.notificationUrl,
       acknowledged: record.deliveries.some((attempt) => attempt.acknowledged),

@@ -3,6 +3,7 @@
  * providers publish test cards. the README's "Server helper and local sandbox" section shows this table; a test keeps the two in step.
  * Any other Luhn-valid number of an accepted brand binds successfully.
  */
+import type {CardBrand} from '../card/types.js';
 
 export type Scenario =
   | {readonly kind: 'success'}
@@ -63,4 +64,25 @@ const BY_NUMBER = new Map(SCENARIO_CARDS.map((card) => [card.cardNo, card.scenar
 
 export function scenarioFor(cardNo: string): Scenario {
   return BY_NUMBER.get(cardNo) ?? success;
+}
+
+/** What decides a card's outcome besides its number: the checks both card routes make. */
+export interface ScenarioInput {
+  readonly brand: CardBrand | null;
+  readonly expired: boolean;
+  /** The scenario of the number itself (scenarioFor). */
+  readonly scenario: Scenario;
+  /** The merchant's brands; null: every brand. */
+  readonly acceptedBrands: readonly CardBrand[] | null;
+  /** The merchant asked for 3-D Secure: every card that would succeed is challenged first. */
+  readonly threeDSecureRequested: boolean;
+}
+
+/** The outcome of a card attempt: brand, then expiry, then the number's own scenario. */
+export function decideScenario(input: ScenarioInput): Scenario {
+  const accepted = input.brand !== null && (input.acceptedBrands === null || input.acceptedBrands.includes(input.brand));
+  if (!accepted) return decline('CARD_NOT_SUPPORTED');
+  if (input.expired) return decline('CARD_EXPIRED');
+  if (input.scenario.kind === 'success' && input.threeDSecureRequested) return {kind: 'challenge'};
+  return input.scenario;
 }

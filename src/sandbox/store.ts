@@ -1,12 +1,14 @@
 /**
- * In-memory record of every vaulting session the emulator issued and what became of it. Holds no
- * card data beyond brand and masked number. Bounded: the oldest records are forgotten first.
+ * In-memory record of every binding the emulator knows and what became of it: the sessions that
+ * createVaultingSession issued (the browser submits the card later) and the cards that
+ * vaultPaymentMethod received from a merchant server. Holds no card data beyond brand and masked
+ * number. Bounded: the oldest records are forgotten first.
  */
 import type {SubmitCardReply} from '../gateway/submit-protocol.js';
 import type {CreateVaultingSessionResponse} from '../server/schemas.js';
 
 /**
- * OPEN: taking card attempts (none yet, or only declined ones); CHALLENGE: 3-D Secure pending;
+ * OPEN: a session taking card attempts (none yet, or only declined ones); CHALLENGE: 3-D Secure pending;
  * PROCESSING: outcome pending; SUCCESS / FAIL: final, notified.
  */
 export type BindingState = 'OPEN' | 'CHALLENGE' | 'PROCESSING' | 'SUCCESS' | 'FAIL';
@@ -34,26 +36,38 @@ export interface DeliveryAttempt {
   readonly nextAttemptInMs?: number;
 }
 
-export interface BindingRecord {
+/** What both kinds of binding have. */
+interface BindingBase {
   readonly clientId: string;
   readonly vaultingRequestId: string;
-  /** The createVaultingSession parameters as canonical JSON, to spot a reused id. */
+  /**
+   * Keyed hash of the request's canonical JSON (fingerprint.ts), to tell a repeat from a reused
+   * id. Never the request itself: a vaultPaymentMethod request carries the card.
+   */
   readonly requestFingerprint: string;
   readonly notificationUrl: string;
   readonly redirectUrl: string | null;
   readonly threeDSecureRequested: boolean;
-  /** Segments 0..2 of the session data: the browser's credential. */
-  readonly credential: string;
-  readonly vaultingSessionId: string;
   readonly createdAt: Date;
-  readonly expiresAt: Date;
-  /** The createVaultingSession answer, replayed for a repeated vaultingRequestId. */
-  readonly createResponse: CreateVaultingSessionResponse;
   state: BindingState;
   card: CardSummary | null;
   cardToken: string | null;
   /** The final code and message when FAIL. */
   failure: Failure | null;
+  challengeUrl: string | null;
+  completedAt: Date | null;
+  readonly deliveries: DeliveryAttempt[];
+}
+
+/** Made by createVaultingSession; the browser submits the card to the emulator's own endpoint. */
+export interface SessionBinding extends BindingBase {
+  readonly kind: 'session';
+  /** Segments 0..2 of the session data: the browser's credential. */
+  readonly credential: string;
+  readonly vaultingSessionId: string;
+  readonly expiresAt: Date;
+  /** The createVaultingSession answer, replayed for a repeated vaultingRequestId. */
+  readonly createResponse: CreateVaultingSessionResponse;
   /** Declined attempts so far; the session stays OPEN below the limit (MAX_DECLINED_ATTEMPTS). */
   declinedAttempts: number;
   /** The newest declined attempt's code and message. */
@@ -62,26 +76,36 @@ export interface BindingRecord {
   lapsed: boolean;
   /** Cancels the expiry timer started by the first decline. */
   cancelExpiryTimer: (() => void) | null;
-  challengeUrl: string | null;
   /**
    * Every answered attempt (SUCCESS, FAIL, PROCESSING, REDIRECT) by idempotency key, replayed for
    * the same key. At most MAX_DECLINED_ATTEMPTS + 1 entries: no attempt is taken once the session ends.
    */
   readonly attempts: Map<string, SubmitCardReply>;
-  completedAt: Date | null;
-  readonly deliveries: DeliveryAttempt[];
 }
+
+/**
+ * Made by vaultPaymentMethod: the merchant server sent the card in the call itself. One call, one
+ * attempt: such a record is never OPEN, and it has no session, expiry or browser attempts.
+ */
+export interface VaultBinding extends BindingBase {
+  readonly kind: 'vault';
+  state: Exclude<BindingState, 'OPEN'>;
+  /** The request's `metadata`, echoed in notifyVaulting and inquireVaulting. */
+  readonly metadata: string | null;
+}
+
+export type BindingRecord = SessionBinding | VaultBinding;
 
 export class BindingStore {
   readonly #byRequest = new Map<string, BindingRecord>();
-  readonly #byCredential = new Map<string, BindingRecord>();
+  readonly #byCredential = new Map<string, SessionBinding>();
   readonly #byChallenge = new Map<string, BindingRecord>();
 
   constructor(readonly maxRecords = 10_000) {}
 
   add(record: BindingRecord): void {
     this.#byRequest.set(requestKey(record.clientId, record.vaultingRequestId), record);
-    this.#byCredential.set(record.credential, record);
+    if (record.kind === 'session') this.#byCredential.set(record.credential, record);
     while (this.#byRequest.size > this.maxRecords) this.#forgetOldest();
   }
 
@@ -89,7 +113,7 @@ export class BindingStore {
     return this.#byRequest.get(requestKey(clientId, vaultingRequestId));
   }
 
-  findByCredential(credential: string): BindingRecord | undefined {
+  findByCredential(credential: string): SessionBinding | undefined {
     return this.#byCredential.get(credential);
   }
 
@@ -110,7 +134,7 @@ export class BindingStore {
     if (!oldest) return;
     const [key, record] = oldest;
     this.#byRequest.delete(key);
-    this.#byCredential.delete(record.credential);
+    if (record.kind === 'session') this.#byCredential.delete(record.credential);
     for (const [challengeId, candidate] of this.#byChallenge) {
       if (candidate === record) this.#byChallenge.delete(challengeId);
     }

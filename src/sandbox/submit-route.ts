@@ -5,7 +5,6 @@
  * another (new Idempotency-Key) up to MAX_DECLINED_ATTEMPTS; any other answered attempt ends it.
  * Each answered attempt is replayed for its own Idempotency-Key.
  */
-import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import * as z from 'zod/mini';
 import {
@@ -18,13 +17,13 @@ import {
 import {describeIssues} from '../server/schemas.js';
 import {closeIfLapsed, completeBinding, MAX_DECLINED_ATTEMPTS, recordDecline, startProcessing, SUCCESS_RESULT} from './bindings.js';
 import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
+import {openChallenge} from './challenge.js';
 import type {SandboxContext} from './context.js';
 import {parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
 import {decryptCompactJwe, JweError} from '../server/card-jwe.js';
-import {allowsOrigin, type Merchant} from './merchants.js';
-import {CHALLENGE_PATH_PREFIX} from './paths.js';
-import {DECLINE_MESSAGES, type Scenario} from './scenarios.js';
-import type {BindingRecord} from './store.js';
+import {allowsOrigin} from './merchants.js';
+import {decideScenario, DECLINE_MESSAGES, type Scenario} from './scenarios.js';
+import type {SessionBinding} from './store.js';
 
 interface Answer {
   readonly httpStatus: number;
@@ -125,7 +124,11 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
     throw error;
   }
 
-  const scenario = decideScenario(card, merchant, record);
+  const scenario = decideScenario({
+    ...card,
+    acceptedBrands: merchant.acceptedBrands,
+    threeDSecureRequested: record.threeDSecureRequested,
+  });
   if (scenario.kind === 'gateway_error') {
     // Not stored: nothing happened, so a retry (same key or not) is tried afresh.
     return errorAnswer(500, 'UNKNOWN_EXCEPTION', 'The sandbox gateway failed (scenario card); try again later.', 'U');
@@ -136,17 +139,9 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
   return {httpStatus: 200, reply};
 }
 
-function decideScenario(card: InspectedCard, merchant: Merchant, record: BindingRecord): Scenario {
-  const accepted = card.brand !== null && (merchant.acceptedBrands === null || merchant.acceptedBrands.includes(card.brand));
-  if (!accepted) return {kind: 'decline', resultCode: 'CARD_NOT_SUPPORTED'};
-  if (card.expired) return {kind: 'decline', resultCode: 'CARD_EXPIRED'};
-  if (card.scenario.kind === 'success' && record.threeDSecureRequested) return {kind: 'challenge'};
-  return card.scenario;
-}
-
 function applyScenario(
   context: SandboxContext,
-  record: BindingRecord,
+  record: SessionBinding,
   scenario: Exclude<Scenario, {kind: 'gateway_error'}>,
 ): SubmitCardReply {
   const vaultingSessionId = record.vaultingSessionId;
@@ -178,11 +173,7 @@ function applyScenario(
         vaultingSessionId,
       };
     case 'challenge': {
-      const challengeId = randomBytes(18).toString('base64url');
-      const url = `${context.baseUrl}${CHALLENGE_PATH_PREFIX}${challengeId}`;
-      record.state = 'CHALLENGE';
-      record.challengeUrl = url;
-      context.store.addChallenge(challengeId, record);
+      const url = openChallenge(context, record);
       return {
         status: 'REDIRECT',
         result: {resultCode: 'VERIFICATION_IN_PROCESS', resultStatus: 'U', resultMessage: 'The buyer must complete 3-D Secure.'},

@@ -106,7 +106,7 @@ export async function makeSessionData(overrides: SessionOverrides = {}): Promise
     paymentSessionConfig: {paymentMethodCategoryType: 'CARD', productScene: 'VAULTING', productSceneVersion: '1.0'},
     clientId: 'SANDBOX_TEST',
     cardBinding: {
-      submitUrl: overrides.submitUrl ?? 'http://127.0.0.1:9/ams/web/v1/vaults/submitCard',
+      submitUrl: overrides.submitUrl ?? 'http://127.0.0.1:9/__sandbox/submitCard',
       ...(overrides.acceptedBrands ? {acceptedBrands: overrides.acceptedBrands} : {}),
       ...(overrides.holderNameRequired === undefined ? {} : {holderNameRequired: overrides.holderNameRequired}),
       expiryTime: overrides.expiryTime ?? new Date(Date.now() + 30 * 60_000).toISOString(),

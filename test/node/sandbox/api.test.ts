@@ -166,7 +166,8 @@ test('inquireVaulting: unknown id, then PROCESSING before a card, then SUCCESS w
   });
   const {sessionData, vaultingRequestId} = await createSession(harness.client);
   const pending = await harness.client.inquireVaulting({vaultingRequestId});
-  assert.equal(pending.vaultingStatus, 'PROCESSING');
+  // Every PROCESSING answer carries VERIFICATION_IN_PROCESS (J AlipayVaultingQueryResponse).
+  assert.deepEqual([pending.vaultingStatus, pending.vaultingResultCode], ['PROCESSING', 'VERIFICATION_IN_PROCESS']);
   assert.equal(pending.paymentMethodDetail, undefined);
 
   await submitCard(sessionData, GOOD_CARD);
@@ -185,7 +186,7 @@ test('inquireVaulting: PROCESSING after a decline while the session is open, FAI
   const {sessionData, vaultingRequestId} = await createSession(harness.client);
   await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'});
   const declined = await harness.client.inquireVaulting({vaultingRequestId});
-  assert.deepEqual([declined.vaultingStatus, declined.vaultingResultCode], ['PROCESSING', undefined]);
+  assert.deepEqual([declined.vaultingStatus, declined.vaultingResultCode], ['PROCESSING', 'VERIFICATION_IN_PROCESS']);
   assert.match(declined.vaultingResultMessage ?? '', /declined; waiting for the buyer to try again/);
 
   let now = Date.now();

@@ -106,7 +106,8 @@ test('processing: PROCESSING at first, SUCCESS after the delay', async () => {
   const {sessionData, vaultingRequestId} = await createSession(harness.client);
   const answer = await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000077'});
   assert.deepEqual([answer.json.status, answer.json.result.resultStatus], ['PROCESSING', 'U']);
-  assert.equal((await harness.client.inquireVaulting({vaultingRequestId})).vaultingStatus, 'PROCESSING');
+  const pending = await harness.client.inquireVaulting({vaultingRequestId});
+  assert.deepEqual([pending.vaultingStatus, pending.vaultingResultCode], ['PROCESSING', 'VERIFICATION_IN_PROCESS']);
   const binding = () => harness.sandbox.bindings().find((candidate) => candidate.vaultingRequestId === vaultingRequestId);
   await waitFor(() => binding()?.state === 'SUCCESS', 2000, 'processing to finish');
   assert.equal((await harness.client.inquireVaulting({vaultingRequestId})).vaultingStatus, 'SUCCESS');

@@ -90,10 +90,11 @@ async function runToEnd(args: string[]): Promise<{status: number | null; stdout:
 }
 
 test('--help exits 0; a bad flag or config exits 2 with the reason', async () => {
-  const [help, badFlag, badNumber] = await Promise.all([
+  const [help, badFlag, badNumber, badFields] = await Promise.all([
     runToEnd(['--help']),
     runToEnd(['--nope']),
     runToEnd(['--time-scale', 'fast']),
+    runToEnd(['--notification-fields', 'xml']),
   ]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: antom-sandbox/);
@@ -101,6 +102,9 @@ test('--help exits 0; a bad flag or config exits 2 with the reason', async () =>
   assert.match(badFlag.stderr, /nope/);
   assert.equal(badNumber.status, 2);
   assert.match(badNumber.stderr, /--time-scale must be a number/);
+  assert.equal(badFields.status, 2);
+  assert.match(badFields.stderr, /--notification-fields must be ams or apo/);
+  assert.match(help.stdout, /--notification-fields/);
 });
 
 test('config files and options are validated', async () => {
@@ -110,6 +114,13 @@ test('config files and options are validated', async () => {
     writeFileSync(broken, '{"merchants": [{"clientId": ""}]}');
     await assert.rejects(loadConfigFile(broken), (error: unknown) => error instanceof SandboxConfigError && /merchants\.0\.clientId/.test(error.message));
     await assert.rejects(loadConfigFile(join(folder, 'absent.json')), SandboxConfigError);
+    const apo = join(folder, 'apo.json');
+    writeFileSync(apo, '{"notificationFields": "apo"}');
+    assert.equal((await loadConfigFile(apo)).notificationFields, 'apo');
+    writeFileSync(apo, '{"notificationFields": "xml"}');
+    await assert.rejects(loadConfigFile(apo), (error: unknown) => error instanceof SandboxConfigError && /notificationFields/.test(error.message));
+    // @ts-expect-error -- not one of the values
+    await assert.rejects(startSandbox({notificationFields: 'xml'}), /notificationFields/);
     await assert.rejects(startSandbox({timeScale: -1}), /timeScale/);
     const keys = {privateKey: testKeyPair('antom').privateKey, cardEncryptionKey: testKeyPair('card').privateKey};
     await assert.rejects(startSandbox({...keys, merchants: [{clientId: 'X', publicKey: 'not a key'}]}), SandboxConfigError);

@@ -14,7 +14,7 @@ after(() => harness.sandbox.close());
 const PATHS = [
   '/ams/api/v1/vaults/createVaultingSession',
   '/ams/sandbox/api/v1/vaults/inquireVaulting',
-  '/ams/web/v1/vaults/submitCard',
+  '/__sandbox/submitCard',
   '/__sandbox/3ds/x',
   '/__sandbox/bindings',
   '/elsewhere',
@@ -41,7 +41,7 @@ test('bodies over the limit get 413 with a JSON result, on every POST route', as
 
 test('a body larger than announced (chunked) is cut off at the limit', async () => {
   const status = await new Promise<number>((resolve, reject) => {
-    const request = httpRequest(`${harness.sandbox.url}/ams/web/v1/vaults/submitCard`, {method: 'POST', headers: {'transfer-encoding': 'chunked'}}, (response) => {
+    const request = httpRequest(`${harness.sandbox.url}/__sandbox/submitCard`, {method: 'POST', headers: {'transfer-encoding': 'chunked'}}, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
