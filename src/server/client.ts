@@ -13,6 +13,8 @@ import {
   AntomTransportError,
 } from './errors.js';
 import {
+  assertFreshTime,
+  NOTIFICATION_TOLERANCE_SECONDS,
   verifyNotification,
   parseVaultingNotification,
   type IncomingNotification,
@@ -69,8 +71,13 @@ export interface AntomClientOptions {
   readonly timeoutMs?: number;
   /** Injectable fetch (tests, proxies). Default: global fetch. */
   readonly fetch?: typeof fetch;
-  /** Injectable clock for `request-time`. */
+  /** Injectable clock for `request-time` and the freshness checks. */
   readonly now?: () => Date;
+  /**
+   * How far a response's `response-time` and a notification's `request-time` may be from this
+   * server's clock, either way. Default 300 s. Keep the server's clock in sync (NTP).
+   */
+  readonly toleranceSeconds?: number;
 }
 
 interface Endpoint<Request, Response> {
@@ -92,6 +99,7 @@ export class AntomClient {
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
   readonly #now: () => Date;
+  readonly #toleranceSeconds: number;
 
   constructor(options: AntomClientOptions) {
     this.clientId = options.clientId;
@@ -103,6 +111,7 @@ export class AntomClient {
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#now = options.now ?? (() => new Date());
+    this.#toleranceSeconds = options.toleranceSeconds ?? NOTIFICATION_TOLERANCE_SECONDS;
   }
 
   /**
@@ -162,7 +171,12 @@ export class AntomClient {
 
   /** Verifies a notification's signature with Antom's key and this client id. */
   verifyNotification(notification: IncomingNotification): VerifiedNotification {
-    return verifyNotification(notification, {antomPublicKey: this.#antomPublicKey, clientId: this.clientId});
+    return verifyNotification(notification, {
+      antomPublicKey: this.#antomPublicKey,
+      clientId: this.clientId,
+      now: this.#now,
+      toleranceSeconds: this.#toleranceSeconds,
+    });
   }
 
   /**
@@ -205,6 +219,13 @@ export class AntomClient {
     if (resultStatus !== 'S' && !endpoint.everyResult) throw new AntomResultError(resultStatus, resultCode, resultMessage);
     const parsed = z.safeParse(endpoint.response, json);
     if (!parsed.success) throw responseInvalid(describeIssues(parsed.error.issues));
+    // A signature proves Antom wrote the answer, not that it answers this request: where Antom
+    // echoes the id, it must be ours (a proxy could replay another request's signed answer).
+    const echoed = (parsed.data as {vaultingRequestId?: unknown}).vaultingRequestId;
+    const asked = (checked.data as {vaultingRequestId?: unknown}).vaultingRequestId;
+    if (typeof echoed === 'string' && echoed !== '' && echoed !== asked) {
+      throw new AntomFormatError('RESPONSE_INVALID', 'The response is about another vaultingRequestId than the request.');
+    }
     return parsed.data;
   }
 
@@ -245,6 +266,8 @@ export class AntomClient {
       signature,
       this.#antomPublicKey,
     );
+    // A signed answer replayed later (or by a proxy from another day) is not fresh.
+    assertFreshTime('response-time', responseTime, this.#now(), this.#toleranceSeconds);
   }
 }
 

@@ -13,6 +13,9 @@ export {AntomClient, createAntomClient, toSandboxPath, VAULTING_PATHS, type Anto
 export {
   NOTIFICATION_ACK,
   NOTIFICATION_ACK_BODY,
+  NOTIFICATION_MAX_BODY_BYTES,
+  NOTIFICATION_TOLERANCE_SECONDS,
+  parseAntomTime,
   headerValue,
   parseVaultingNotification,
   verifyNotification,

@@ -44,6 +44,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     privateKey: testKeyPair('merchant').privateKeyPem,
     antomPublicKey: sandbox.publicKey,
     baseUrl: sandbox.url,
+    // The emulator's clock, so its response-time is fresh to the client even when a test moves it.
+    ...(options.now ? {now: options.now} : {}),
   });
   return {sandbox, client, logs};
 }

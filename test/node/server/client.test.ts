@@ -33,7 +33,7 @@ interface Captured {
 /** A gateway stand-in: answers `body`, signed by Antom's key over the request path unless told otherwise. */
 function fakeGateway(
   body: unknown,
-  options: {status?: number; sign?: boolean; tamper?: (text: string) => string; signer?: typeof antom} = {},
+  options: {status?: number; sign?: boolean; tamper?: (text: string) => string; signer?: typeof antom; time?: string} = {},
 ): {fetch: typeof fetch; calls: Captured[]} {
   const calls: Captured[] = [];
   const fakeFetch = (async (url: string | URL, init: RequestInit = {}) => {
@@ -41,7 +41,8 @@ function fakeGateway(
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     const headers: Record<string, string> = {'content-type': 'application/json'};
     if (options.sign !== false) {
-      const time = '2024-01-01T00:00:00+00:00';
+      // The client's clock below (1685599933871), as Antom writes it: ISO 8601, seconds.
+      const time = options.time ?? '2023-06-01T06:12:13+00:00';
       headers['response-time'] = time;
       headers['client-id'] = CLIENT_ID;
       headers.signature = signatureHeaderFor(
@@ -240,4 +241,39 @@ test('createVaultingSession passes fields it does not know through (Antom adds f
   const gateway = fakeGateway(SESSION_OK);
   await client({fetch: gateway.fetch}).createVaultingSession({...REQUEST, newDocumentedField: 'x'} as typeof REQUEST);
   assert.equal(JSON.parse(gateway.calls[0]!.init.body as string).newDocumentedField, 'x');
+});
+
+// Issue 12, finding 4: a signed response was not tied to its request: an answer about req-A was
+// accepted for req-B, and response-time was never checked.
+test('a response whose response-time is stale, far ahead or not a time is an AntomSignatureError', async () => {
+  for (const time of ['2024-01-01T00:00:00+00:00', '2023-06-01T06:20:00+00:00', '2023-06-01T06:00:00+00:00', 'banana']) {
+    await assert.rejects(
+      client({fetch: fakeGateway(SESSION_OK, {time}).fetch}).createVaultingSession(REQUEST),
+      (error: unknown) => error instanceof AntomSignatureError && /response-time/.test(error.message),
+      time,
+    );
+  }
+  for (const time of ['2023-06-01T06:16:00+00:00', '2023-06-01T14:12:13+08:00', '1685599933871']) {
+    await client({fetch: fakeGateway(SESSION_OK, {time}).fetch}).createVaultingSession(REQUEST);
+  }
+  await client({fetch: fakeGateway(SESSION_OK, {time: '2023-06-02T06:12:13+00:00'}).fetch, toleranceSeconds: 86_400}).createVaultingSession(REQUEST);
+});
+
+test('an answer about another vaultingRequestId is refused, even correctly signed', async () => {
+  const aboutA = {
+    result: {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success.'},
+    vaultingRequestId: 'req-A',
+    vaultingStatus: 'SUCCESS',
+    paymentMethodDetail: {paymentMethodType: 'CARD', card: {cardToken: 'token-of-A'}},
+  };
+  await assert.rejects(client({fetch: fakeGateway(aboutA).fetch}).inquireVaulting({vaultingRequestId: 'req-B'}), (error: unknown) => {
+    assert.ok(error instanceof AntomFormatError);
+    assert.equal(error.code, 'RESPONSE_INVALID');
+    assert.match(error.message, /another vaultingRequestId/);
+    assert.equal(error.message.includes('token-of-A'), false);
+    return true;
+  });
+  const vaultOfA = {result: {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'ok'}, vaultingRequestId: 'req-A'};
+  await assert.rejects(client({fetch: fakeGateway(vaultOfA).fetch}).vaultPaymentMethod({...VAULT_REQUEST, vaultingRequestId: 'req-B'}), {code: 'RESPONSE_INVALID'});
+  assert.equal((await client({fetch: fakeGateway(aboutA).fetch}).inquireVaulting({vaultingRequestId: 'req-A'})).vaultingStatus, 'SUCCESS');
 });

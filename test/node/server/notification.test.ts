@@ -17,6 +17,7 @@ const antom = testKeyPair('antom');
 const CLIENT_ID = 'SANDBOX_5X00000000000000';
 const PATH = '/antom/notify?source=vaulting';
 const TIME = '2024-01-01T08:00:00+08:00';
+const AT_TIME = () => new Date('2024-01-01T00:00:00Z'); // TIME, in UTC
 const BODY = JSON.stringify({
   result: {resultCode: 'SUCCESS', resultStatus: 'S', resultMessage: 'success.'},
   vaultingRequestId: 'vr-1',
@@ -40,14 +41,14 @@ function signedNotification(overrides: Partial<IncomingNotification> = {}): Inco
 
 test('a notification signed by Antom verifies (string or Buffer body, record or Headers, any header case)', () => {
   const notification = signedNotification();
-  assert.deepEqual(verifyNotification(notification, {antomPublicKey: antom.publicKeyPem, clientId: CLIENT_ID}), {
+  assert.deepEqual(verifyNotification(notification, {antomPublicKey: antom.publicKeyPem, clientId: CLIENT_ID, now: AT_TIME}), {
     clientId: CLIENT_ID,
     requestTime: TIME,
   });
   const headers = notification.headers as Record<string, string>;
   const upper = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toUpperCase(), value]));
-  assert.doesNotThrow(() => verifyNotification({...notification, headers: upper, rawBody: Buffer.from(BODY)}, {antomPublicKey: antom.publicKeyBase64}));
-  assert.doesNotThrow(() => verifyNotification({...notification, headers: new Headers(headers)}, {antomPublicKey: antom.publicKey}));
+  assert.doesNotThrow(() => verifyNotification({...notification, headers: upper, rawBody: Buffer.from(BODY)}, {antomPublicKey: antom.publicKeyBase64, now: AT_TIME}));
+  assert.doesNotThrow(() => verifyNotification({...notification, headers: new Headers(headers)}, {antomPublicKey: antom.publicKey, now: AT_TIME}));
 });
 
 test('a changed body, time, path, client id or key is rejected', () => {
@@ -63,7 +64,7 @@ test('a changed body, time, path, client id or key is rejected', () => {
     ['no time', {...notification, headers: {...headers, 'request-time': undefined}}],
   ];
   for (const [what, candidate] of tampered) {
-    assert.throws(() => verifyNotification(candidate, {antomPublicKey: antom.publicKey}), AntomSignatureError, what);
+    assert.throws(() => verifyNotification(candidate, {antomPublicKey: antom.publicKey, now: AT_TIME}), AntomSignatureError, what);
   }
   assert.throws(() => verifyNotification(notification, {antomPublicKey: testKeyPair('other').publicKey}), AntomSignatureError, 'key');
   assert.throws(() => verifyNotification(notification, {antomPublicKey: antom.publicKey, clientId: 'SANDBOX_ME'}), AntomSignatureError, 'expected client');
@@ -89,7 +90,60 @@ test('the client verifies and parses with its own Antom key and client id', () =
     privateKey: testKeyPair('merchant').privateKeyPem,
     antomPublicKey: antom.publicKeyPem,
     baseUrl: 'https://gateway.example',
+    now: AT_TIME,
   });
   assert.equal(client.receiveVaultingNotification(signedNotification()).vaultingStatus, 'SUCCESS');
   assert.throws(() => client.receiveVaultingNotification(signedNotification({rawBody: `${BODY}\n`})), AntomSignatureError);
+});
+
+// Issue 12, finding 3: signed notifications were accepted with any request-time, so a captured one
+// could be replayed forever. Finding 9: bad inputs threw TypeError; a 10 MB body was accepted.
+
+function signedAt(time: string, body = BODY): IncomingNotification {
+  return {
+    method: 'POST',
+    path: PATH,
+    headers: {'client-id': CLIENT_ID, 'request-time': time, signature: signatureHeaderFor({path: PATH, clientId: CLIENT_ID, time, body}, antom.privateKey)},
+    rawBody: body,
+  };
+}
+
+test('freshness: a request-time outside the tolerance (default 5 minutes, either side) is refused, even when signed', () => {
+  const options = {antomPublicKey: antom.publicKey, now: AT_TIME};
+  for (const time of ['2001-01-01T00:00:00+00:00', '2025-01-01T00:00:00+00:00', 'banana', '', '2024-01-01T00:05:01+00:00', '2023-12-31T23:54:59Z']) {
+    assert.throws(
+      () => verifyNotification(signedAt(time), options),
+      (error: unknown) => error instanceof AntomSignatureError && /request-time/.test(error.message),
+      time,
+    );
+  }
+  for (const time of ['2024-01-01T00:05:00+00:00', '2023-12-31T23:55:00Z', '2024-01-01T08:04:00+08:00', String(Date.parse('2024-01-01T00:03:00Z'))]) {
+    assert.doesNotThrow(() => verifyNotification(signedAt(time), options), time);
+  }
+  assert.doesNotThrow(() => verifyNotification(signedAt('2023-12-31T00:00:00Z'), {...options, toleranceSeconds: 86_400}));
+  assert.throws(() => verifyNotification(signedAt('2023-12-31T00:00:00Z'), {...options, toleranceSeconds: 60}), AntomSignatureError);
+});
+
+test('bad inputs are typed errors, never a TypeError; a body over the size limit is refused before any work', () => {
+  const options = {antomPublicKey: antom.publicKey, now: AT_TIME};
+  const good = signedNotification();
+  for (const headers of [undefined, null, 42, 'client-id: x']) {
+    assert.throws(() => verifyNotification({...good, headers: headers as never}, options), AntomSignatureError, String(headers));
+  }
+  for (const rawBody of [undefined, null, 42, {}]) {
+    assert.throws(
+      () => verifyNotification({...good, rawBody: rawBody as never}, options),
+      (error: unknown) => error instanceof AntomFormatError && error.code === 'NOTIFICATION_INVALID',
+      String(rawBody),
+    );
+  }
+  assert.throws(() => verifyNotification({...good, method: undefined as never}, options), AntomSignatureError);
+  assert.throws(() => verifyNotification(undefined as never, options), AntomSignatureError);
+  const huge = JSON.stringify({...JSON.parse(BODY), padding: 'x'.repeat(10 * 1024 * 1024)});
+  assert.throws(
+    () => verifyNotification(signedAt(TIME, huge), options),
+    (error: unknown) => error instanceof AntomFormatError && /larger than 65536 bytes/.test(error.message),
+  );
+  assert.doesNotThrow(() => verifyNotification(signedAt(TIME, huge), {...options, maxBodyBytes: 11 * 1024 * 1024}));
+  assert.throws(() => parseVaultingNotification(huge), AntomFormatError);
 });
