@@ -6,7 +6,8 @@
 //  - import-to-`ready` in headless Chromium, median of 20 warm loads; baseline: the minimal element;
 //  - input-to-formatted latency over 200 real keystrokes (median, p95); baseline: a bare <input>;
 //  - the card rules per keystroke next to keeping digits only (scripts/bench-card-rules.mjs);
-//  - the server helper's sign+verify rate next to bare node:crypto (scripts/bench-server.mjs).
+//  - the server helper's sign+verify rate next to bare node:crypto (scripts/bench-server.mjs);
+//  - the card-binding relay's submissions per second next to bare JWE decryption (scripts/bench-relay.mjs).
 import {execFileSync, spawnSync} from 'node:child_process';
 import {createServer} from 'node:http';
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
@@ -191,3 +192,6 @@ if (existsSync('scripts/bench-server.mjs')) {
   console.log('\n== server helper');
   spawnSync(process.execPath, ['--import', './scripts/register-ts.mjs', 'scripts/bench-server.mjs'], {stdio: 'inherit'});
 }
+
+console.log('\n== card-binding relay');
+spawnSync(process.execPath, ['--import', './scripts/register-ts.mjs', 'scripts/bench-relay.mjs'], {stdio: 'inherit'});

@@ -58,6 +58,15 @@ export function browserEnv(): BrowserEnv {
   return env;
 }
 
+/**
+ * An outcome (SUCCESS, FAIL, PROCESSING, REDIRECT) comes with HTTP 200 and an ERROR with 4xx or
+ * 5xx; anything else is a reply that cannot be trusted (a 500 page whose body happens to say
+ * SUCCESS is not a bound card).
+ */
+function statusAgrees(httpStatus: number, replyStatus: string): boolean {
+  return replyStatus === 'ERROR' ? httpStatus >= 400 && httpStatus <= 599 : httpStatus === 200;
+}
+
 export async function bindCard(options: BindCardOptions): Promise<BindingOutcome> {
   let encryptedCard: string;
   try {
@@ -77,6 +86,8 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
       body: JSON.stringify({vaultingSessionData: options.session.credential, encryptedCard, browser: browserEnv()}),
       credentials: 'omit',
       cache: 'no-store',
+      // A redirect would re-post the encrypted card to wherever it points: never follow one.
+      redirect: 'manual',
       referrerPolicy: 'strict-origin',
       signal: controller.signal,
     });
@@ -94,9 +105,11 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
   } finally {
     clearTimeout(timer);
   }
+  // The gateway is misconfigured or hostile; the same request would be redirected again.
+  if (response.type === 'opaqueredirect') return {kind: 'failed', code: 'invalid_response', retryable: false};
 
   const parsed = z.safeParse(submitCardReplySchema, body);
-  if (!parsed.success) {
+  if (!parsed.success || !statusAgrees(response.status, parsed.data.status)) {
     // We cannot tell whether the card was bound; a retry with the same key is safe either way.
     return response.status >= 500
       ? {kind: 'failed', code: 'gateway_error', retryable: true}

@@ -108,6 +108,34 @@ describe('bindCard', () => {
     expect(await outcome(broken)).to.deep.equal({kind: 'failed', code: 'network_error', retryable: true});
   });
 
+  // Issue 12, finding 6: a 307 from the submit URL re-posted the JWE to another origin.
+  it('never follows a redirect from the submit URL: the card goes to the session\'s URL or nowhere', async () => {
+    let init: RequestInit | undefined;
+    const redirected = (async (_url: string, options: RequestInit) => {
+      init = options;
+      // What fetch gives for a redirect when told redirect: 'manual'.
+      return {type: 'opaqueredirect', status: 0, ok: false, json: async () => Promise.reject(new SyntaxError('no body'))} as unknown as Response;
+    }) as unknown as typeof fetch;
+    const result = await outcome(redirected);
+    expect(init!.redirect).to.equal('manual');
+    expect(result).to.deep.equal({kind: 'failed', code: 'invalid_response', retryable: false});
+  });
+
+  // Issue 12, finding 7: an HTTP 500 whose body parsed as SUCCESS counted as bound.
+  it('the HTTP status and the reply must agree: outcomes come with 200, errors with 4xx or 5xx', async () => {
+    const bound = {status: 'SUCCESS', result: RESULT('SUCCESS', 'S'), vaultingSessionId: 'V', paymentMethodDetail: {card: {brand: 'VISA', maskedCardNo: '************4242'}}};
+    expect(await outcome(reply(500, bound))).to.deep.equal({kind: 'failed', code: 'gateway_error', retryable: true});
+    expect(await outcome(reply(404, bound))).to.deep.equal({kind: 'failed', code: 'invalid_response', retryable: true});
+    expect(await outcome(reply(201, bound))).to.deep.equal({kind: 'failed', code: 'invalid_response', retryable: true});
+    const declined = {status: 'FAIL', result: RESULT('DO_NOT_HONOR', 'F'), vaultingSessionId: 'V'};
+    expect(await outcome(reply(503, declined))).to.include({kind: 'failed', code: 'gateway_error'});
+    const redirect = {status: 'REDIRECT', result: RESULT('VERIFICATION_IN_PROCESS', 'U'), vaultingSessionId: 'V', redirect: {url: 'https://acs.example/x', method: 'GET'}};
+    expect(await outcome(reply(400, redirect))).to.include({kind: 'failed', code: 'invalid_response'});
+    const error = {status: 'ERROR', result: RESULT('PARAM_ILLEGAL', 'F')};
+    expect(await outcome(reply(200, error))).to.deep.equal({kind: 'failed', code: 'invalid_response', retryable: true});
+    expect((await outcome(reply(200, bound))).kind).to.equal('bound');
+  });
+
   it('an unusable key is encryption_failed, and nothing is sent', async () => {
     let sent = false;
     const broken = {...session, encryptionKey: {...session.encryptionKey, n: 'AAAA'.repeat(80)}};

@@ -501,20 +501,21 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
       return declinedAnswer(claims.sessionId, error.resultCode, error.message, {brand: 'UNKNOWN', maskedCardNo: ''});
     }
 
-    const stored = await store.get(replyKey(claims.sessionId, idempotencyKey));
+    const replyEntry = replyKey(claims.sessionId, idempotencyKey);
+    const stored = await store.get(replyEntry);
     if (stored !== null) {
       const previous = JSON.parse(stored) as StoredReply;
       return previous.fingerprint === card.fingerprint ? {httpStatus: previous.httpStatus, reply: previous.reply} : keyReused();
     }
     if (now().getTime() >= claims.expiresAt) return sessionExpired();
-    return attempt(loaded, card, idempotencyKey, request, parsed.data.browser);
+    return attempt(loaded, card, replyEntry, request, parsed.data.browser);
   }
 
   /** Claims the session, calls Antom once, records the outcome, releases the session. */
   async function attempt(
     loaded: {raw: string; record: SessionRecord},
     card: OpenedCard,
-    idempotencyKey: string,
+    replyEntry: string,
     request: RelayRequest,
     browser: unknown,
   ): Promise<Answer> {
@@ -591,7 +592,7 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
     log(`relay session ${session.sessionId.slice(0, 8)} ${vaultingRequestId}: ${outcome.kind} ${answer.reply.result.resultCode}`);
     if (remember) {
       const storedReply: StoredReply = {fingerprint: card.fingerprint, httpStatus: answer.httpStatus, reply: answer.reply};
-      await store.compareAndSet(replyKey(session.sessionId, idempotencyKey), null, JSON.stringify(storedReply), retention(session));
+      await store.compareAndSet(replyEntry, null, JSON.stringify(storedReply), retention(session));
     }
     if (!(await writeSession(current, next))) {
       // Only a lapsed claim taken over by another request gets here; its own outcome stands.
