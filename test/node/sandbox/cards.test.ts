@@ -48,9 +48,12 @@ test('Luhn, masking and expiry', () => {
 
 test('the README lists every scenario card with its outcome', () => {
   const docs = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const header = docs.split('\n').find((line) => line.startsWith('| Card number |'));
+  const vaultColumn = header?.split('|').findIndex((cell) => cell.trim() === 'vaultPaymentMethod answer') ?? -1;
+  assert.ok(vaultColumn > 0, 'the table has a vaultPaymentMethod column');
   for (const {cardNo, scenario} of SCENARIO_CARDS) {
     const grouped = cardNo.length === 15 ? `${cardNo.slice(0, 4)} ${cardNo.slice(4, 10)} ${cardNo.slice(10)}` : cardNo.replace(/(\d{4})(?=\d)/g, '$1 ');
-    const row = docs.split('\n').find((line) => line.includes(`\`${grouped}\``));
+    const row = docs.split('\n').find((line) => line.startsWith(`| \`${grouped}\` |`));
     assert.ok(row, `${grouped} is in the table`);
     const expected = {
       success: 'SUCCESS',
@@ -60,5 +63,14 @@ test('the README lists every scenario card with its outcome', () => {
       gateway_error: 'UNKNOWN_EXCEPTION',
     }[scenario.kind];
     assert.ok(row.includes(expected), `${grouped}: ${expected}`);
+    const vaultAnswer = row.split('|')[vaultColumn];
+    const expectedVault = {
+      success: 'S `SUCCESS`',
+      decline: scenario.kind === 'decline' ? `F \`${scenario.resultCode}\`` : '',
+      challenge: 'U `VERIFICATION_IN_PROCESS`',
+      processing: 'U `UNKNOWN_EXCEPTION`',
+      gateway_error: 'U `UNKNOWN_EXCEPTION`',
+    }[scenario.kind];
+    assert.ok(vaultAnswer?.includes(expectedVault), `${grouped}, vaultPaymentMethod: ${expectedVault}`);
   }
 });
