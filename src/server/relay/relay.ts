@@ -364,7 +364,8 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
     if (input.metadata !== undefined && input.metadata.length > 2048) throw new CardBindingRelayConfigError('metadata is longer than 2048.');
     const key = await cardKey();
     const sessionId = randomBytes(24).toString('base64url');
-    const expiresAt = Math.floor((now().getTime() + ttlSeconds * 1000) / 1000) * 1000;
+    const issuedAt = Math.floor(now().getTime() / 1000) * 1000;
+    const expiresAt = issuedAt + ttlSeconds * 1000;
     const record: SessionRecord = {
       sessionId,
       vaultingRequestId,
@@ -396,6 +397,9 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
         submitUrl: options.submitUrl,
         ...(acceptedBrands ? {acceptedBrands} : {}),
         holderNameRequired,
+        // With expiryTime, the session's lifetime by the server's clock: the element counts it down
+        // from when it received the session, whatever the buyer's clock says.
+        issueTime: isoSeconds(issuedAt),
         expiryTime: isoSeconds(expiresAt),
         encryptionKey: key.jwk,
         vaultingSessionId: sessionId,

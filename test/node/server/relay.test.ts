@@ -146,6 +146,9 @@ test('createSession: the element decodes it; submit URL, key and expiry are the 
   assert.equal(decoded.session.vaultingSessionId, session.vaultingSessionId);
   assert.equal(decoded.session.expiresAt.toISOString(), '2030-01-01T00:30:00.000Z');
   assert.equal(session.vaultingSessionExpiryTime, '2030-01-01T00:30:00+00:00');
+  const metadata = JSON.parse(Buffer.from(session.vaultingSessionData.split('&&')[3]!, 'base64').toString());
+  assert.equal(metadata.cardBinding.issueTime, '2030-01-01T00:00:00+00:00');
+  assert.equal(metadata.cardBinding.mode, 'relay');
   assert.equal(decoded.session.encryptionKey.kty, 'RSA');
   assert.match(String(decoded.session.encryptionKey.kid), /^relay-/);
   assert.equal('d' in decoded.session.encryptionKey, false, 'no private key part');
