@@ -691,7 +691,14 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
   async function handleNodeRequest(request: IncomingMessage, response: ServerResponse, extra: {readonly clientIp?: string} = {}): Promise<void> {
     let reply: RelayResponse;
     const method = request.method ?? 'GET';
-    const rawBody = method === 'POST' ? await readLimited(request, maxBodyBytes) : Buffer.alloc(0);
+    let rawBody: Buffer | null;
+    try {
+      rawBody = method === 'POST' ? await readLimited(request, maxBodyBytes) : Buffer.alloc(0);
+    } catch {
+      // The client went away mid-body: nobody is left to answer.
+      response.destroy();
+      return;
+    }
     if (rawBody === null) {
       reply = respond(errorAnswer(413, 'PARAM_ILLEGAL', `The request body is larger than ${maxBodyBytes} bytes.`), corsHeaders(headerValue(request.headers, 'origin')), {
         connection: 'close',

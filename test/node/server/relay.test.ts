@@ -6,6 +6,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
+import {connect} from 'node:net';
 import {generateKeyPairSync, randomUUID} from 'node:crypto';
 import type {AddressInfo} from 'node:net';
 import {
@@ -628,6 +629,18 @@ test('handleNodeRequest: a real HTTP route; the buyer’s address from the socke
     const big = await fetch(url, {method: 'POST', headers: {origin: PAGE, 'content-type': 'application/json', 'idempotency-key': 'n2'}, body: 'x'.repeat(5000)});
     assert.equal(big.status, 413);
     assert.equal((await big.json()).result.resultCode, 'PARAM_ILLEGAL');
+
+    // A client that disconnects halfway through its body: no answer, no crash, the route still works.
+    const {port} = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST /cards/submit HTTP/1.1\r\nhost: x\r\norigin: ${PAGE}\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"vaulting`);
+        setImmediate(() => socket.destroy());
+      });
+      socket.on('close', () => resolve());
+    });
+    const after = await fetch(url, {method: 'OPTIONS', headers: {origin: PAGE}});
+    assert.equal(after.status, 204);
   } finally {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
