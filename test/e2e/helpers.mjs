@@ -18,6 +18,7 @@ export const CARDS = {
   mastercard: '5555555555554444',
   declined: '4000000000000002',
   threeDSecure: '4000000000003220',
+  processing: '4000000000000077',
 };
 
 /** Starts the demo and a browser; `close()` stops both and deletes the database. */
@@ -71,4 +72,19 @@ export async function typeCardAndSubmit(page, cardNumber, {holderName = 'Ana Exa
 export function cardSafe(page, options = {}) {
   const fields = ['#cardNumber', '#expiry', '#cvc'].map((id) => `antom-card-binding ${id}`).join(', ');
   return {...options, mask: [page.locator(fields)], maskColor: '#c8ccd2'};
+}
+
+/**
+ * Resolves with the first truthy value of `check()` (sync or async), asked every `interval` ms;
+ * rejects with `what` after `timeout` ms. For state outside the page (the emulator, SQLite); in the
+ * page, use Playwright's own waits.
+ */
+export async function waitUntil(check, {what = 'the condition', timeout = 10_000, interval = 25} = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
 }

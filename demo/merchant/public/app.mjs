@@ -2,6 +2,8 @@
 // <antom-card-binding> with a session from its own server and listens to the element's events.
 // The list of cards comes from the merchant server (filled by notifyVaulting) and refreshes
 // through server-sent events, without a reload.
+// Two card routes (the "Card route" switch, kept in the query string: ?mode=relay | direct). The
+// page's Content-Security-Policy differs between them, so switching reloads the page.
 import '/dist/antom-card-binding.bundle.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -12,6 +14,13 @@ const panel = $('#add-panel');
 const slot = $('#card-slot');
 const localeSelect = $('#locale');
 const restart = $('#restart');
+
+const ROUTES = {
+  relay: 'Active route: your server. The card is encrypted in this page for the shop’s own server, which sends it to Antom’s vaultPaymentMethod.',
+  direct: 'Active route: sandbox direct. The card is encrypted in this page and sent straight to the emulator; the shop’s server never sees it.',
+};
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') === 'direct' ? 'direct' : 'relay';
 
 const BRAND_NAMES = {VISA: 'Visa', MASTERCARD: 'Mastercard', AMEX: 'American Express', DISCOVER: 'Discover', JCB: 'JCB', CUP: 'UnionPay', DINERS: 'Diners Club'};
 const brandName = (brand) => BRAND_NAMES[brand] ?? brand ?? 'Card';
@@ -78,7 +87,11 @@ function row(entry) {
 }
 
 async function newSession() {
-  const session = await api('/api/vaulting-session', {method: 'POST'});
+  const session = await api('/api/vaulting-session', {
+    method: 'POST',
+    headers: {'content-type': 'application/json'},
+    body: JSON.stringify({mode}),
+  });
   attempt = {vaultingRequestId: session.vaultingRequestId};
   return session.vaultingSessionData;
 }
@@ -134,7 +147,7 @@ async function onError(event) {
 
 /** After 3-D Secure the emulator sends the buyer back with ?vaulting=<id>. */
 async function showReturn(vaultingRequestId) {
-  history.replaceState(null, '', '/');
+  history.replaceState(null, '', mode === 'relay' ? '/' : `/?mode=${mode}`);
   say('Checking the result of your card verification…');
   for (let tries = 0; tries < 20; tries++) {
     const result = await api(`/api/vaultings/${encodeURIComponent(vaultingRequestId)}`).catch(() => null);
@@ -153,6 +166,22 @@ async function showReturn(vaultingRequestId) {
   say('We could not confirm the verification yet. Your cards will update when it completes.', 'error');
 }
 
+function setUpRouteSwitch() {
+  const form = $('#route');
+  for (const radio of form.elements.mode) radio.checked = radio.value === mode;
+  $('#route-active').textContent = ROUTES[mode];
+  form.addEventListener('change', (event) => {
+    // Remembered for this page only (the URL); the flag puts focus back on the switch after the reload.
+    sessionStorage.setItem('focus-route', '1');
+    location.assign(event.target.value === 'relay' ? '/' : `/?mode=${event.target.value}`);
+  });
+  if (sessionStorage.getItem('focus-route')) {
+    sessionStorage.removeItem('focus-route');
+    form.querySelector('input[name="mode"]:checked').focus();
+  }
+}
+
+setUpRouteSwitch();
 $('#add-card').addEventListener('click', openPanel);
 $('#close-panel').addEventListener('click', closePanel);
 restart.addEventListener('click', async () => {
