@@ -60,16 +60,10 @@ export function validateCardNumber(input: string, accepted?: readonly CardBrand[
 }
 
 /**
- * Lengths at which a valid number usually ends although a longer valid one exists: most Visa
- * cards have 16 digits (19 is rare), most Diners cards 14.
- */
-const USUAL_LENGTHS: Partial<Record<CardBrand, readonly number[]>> = {VISA: [16], DINERS: [14]};
-
-/**
- * Whether a *valid* number of `digitCount` digits is finished, so focus may move on: it cannot
- * grow any longer, or it has its brand's usual length. Moving on at any valid length would cut a
- * 19-digit UnionPay number short at 16.
+ * Whether a *valid* number of `digitCount` digits is finished, so focus may move on: only when it
+ * cannot grow any longer. Moving on at a shorter valid length would spill the rest of a 19-digit
+ * Visa or UnionPay number into the expiry (WCAG 3.2.2: focus must never surprise).
  */
 export function isCardNumberFinished(digitCount: number, brand: CardBrand | null, accepted?: readonly CardBrand[]): boolean {
-  return digitCount === maxCardNumberLength(brand, accepted) || (brand !== null && (USUAL_LENGTHS[brand]?.includes(digitCount) ?? false));
+  return digitCount === maxCardNumberLength(brand, accepted);
 }

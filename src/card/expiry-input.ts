@@ -7,8 +7,9 @@
  * - A typed separator after one digit pads it ("1/" -> "01 / ").
  * - Backspace on the separator removes it and the month digit before it ("12 / " -> "1").
  * - Pasted or autofilled text is read by its own structure: "12/2030", "12/30", "1/30", "1230",
- *   "122030" all become "12 / 30". A 4-digit year is shortened to YY only when pasted; typing stops
- *   at 4 digits.
+ *   "122030" all become "12 / 30". Typed key by key, a year that begins with "20" may take four
+ *   digits ("12 / 203", then "12 / 30"), as Stripe's field does.
+ * - "1" then a digit 3-9 means month 01 and the start of the year ("13" -> "01 / 3").
  * - Month 00 or 13+ is not corrected here; validateExpiry reports it at once.
  */
 
@@ -111,13 +112,27 @@ export function formatExpiryInput(previous: TextWithCaret, next: TextWithCaret):
 
   const edit = digitEditOf(previous, next, digitsOf);
   let {digits, caretDigits} = edit;
-  const typedFirstDigit = digits.length === 1 && edit.previousDigits.length === 0;
+  const {previousDigits} = edit;
+  const typedFirstDigit = digits.length === 1 && previousDigits.length === 0;
   if (typedFirstDigit && digits >= '2') {
     // 2-9 can only be the second digit of 02-09.
     digits = '0' + digits;
     caretDigits += 1;
   }
-  ({digits, caretDigits} = capInsertion(edit.previousDigits, {digits, caretDigits}, MAX_EXPIRY_DIGITS));
+  const appended = digits.length === previousDigits.length + 1 && digits.startsWith(previousDigits);
+  if (appended && previousDigits === '1' && digits[1]! > '2') {
+    // "1" then "3": month 13 does not exist, so the buyer meant 01 and the year begins with 3.
+    digits = '01' + digits[1]!;
+    caretDigits = 3;
+  }
+  // A four-digit year typed key by key ("12/2030"): "20" may begin the year, so up to two more
+  // digits are taken and the year is shortened to YY once it has four.
+  if (appended && previousDigits.length >= 4 && previousDigits.startsWith('20', 2) && digits.length <= 6) {
+    if (digits.length === 6) digits = digits.slice(0, 2) + digits.slice(4);
+    const value = formatExpiryDigits(digits.slice(0, 2)) + digits.slice(2);
+    return {value, caret: value.length};
+  }
+  ({digits, caretDigits} = capInsertion(previousDigits, {digits, caretDigits}, MAX_EXPIRY_DIGITS));
   const value = formatExpiryDigits(digits);
   return {value, caret: caretAfterDigits(value, caretDigits)};
 }

@@ -89,7 +89,8 @@ function possibleYearSpans(year: string): ReadonlyArray<readonly [number, number
         [value * 1000, value * 1000 + 999],
       ];
     case 2:
-      return [[2000 + value, 2000 + value]];
+      // "20" may also begin a four-digit year being typed (2000-2099).
+      return year === '20' ? [[2020, 2020], [2000, 2099]] : [[2000 + value, 2000 + value]];
     case 3:
       return [[value * 10, value * 10 + 9]];
     default:
@@ -131,9 +132,11 @@ export function validateExpiry(input: string, now: Date = new Date()): FieldResu
   const spans = possibleYearSpans(parts.year);
   const errors = spans.map((span) => spanError(span, month - 1, current, latest));
   // Some reading of the typed year still allows a date in the window.
+  if (errors[0] === null) return parts.year.length === 2 || parts.year.length === 4 ? VALID : INCOMPLETE;
   if (errors.includes(null)) {
-    const complete = parts.year.length === 2 || parts.year.length === 4;
-    return complete ? VALID : INCOMPLETE;
+    // Only a longer reading still works ("12 / 20" on its way to 2030): not an error while
+    // typing, but the two-digit reading's error if the buyer stops there.
+    return parts.year.length === 2 ? {status: 'incomplete', error: errors[0]} : INCOMPLETE;
   }
   // None does: report what the two-digit reading, the usual one, ran into.
   return invalid(errors[0]);

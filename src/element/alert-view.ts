@@ -1,7 +1,12 @@
 /**
  * The alert view: what the element shows instead of the form while a binding is processed, after
- * it ends, or when the session cannot be used. A heading that receives focus, a body that says
- * why, and "Try again" only where another attempt can succeed.
+ * it ends, or when the session cannot be used. A pure template: a heading that receives focus and
+ * carries the reason as its accessible description (a screen reader landing on it hears both),
+ * and a way on wherever the buyer has something to do:
+ * - "Try again" / "Back to the form" (and Escape) where the still-filled form can be used again;
+ * - "Refresh the page" where only a new session helps (used, expired, broken, final errors);
+ * - none while something is under way (processing, redirecting) or once the job is done (added,
+ *   pending): the host page moves on from `bound` / `pending`.
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import type {DeclineReason, Messages} from '../i18n/messages.js';
@@ -11,14 +16,34 @@ export type AlertView =
   | {kind: 'declined'; reason: DeclineReason}
   | {kind: 'network'}
   | {kind: 'gateway'; retryable: boolean}
+  | {kind: 'encryption'}
   | {kind: 'processing'}
+  | {kind: 'pending'}
   | {kind: 'redirecting'}
+  | {kind: 'session_missing'}
   | {kind: 'session_expired'}
-  | {kind: 'session_malformed'};
+  | {kind: 'session_malformed'}
+  | {kind: 'session_used'};
 
-/** Views the buyer may close (Esc or "Try again") to return to the still-filled form. */
+/** Views the buyer may close (Esc or the button) to return to the still-filled form. */
 export function isDismissible(view: {kind: string; retryable?: boolean}): boolean {
-  return view.kind === 'declined' || view.kind === 'network' || (view.kind === 'gateway' && view.retryable === true);
+  return (
+    view.kind === 'declined' ||
+    view.kind === 'network' ||
+    view.kind === 'session_missing' ||
+    (view.kind === 'gateway' && view.retryable === true)
+  );
+}
+
+/** Views whose way on is a fresh page (a new session). */
+function needsReload(view: AlertView): boolean {
+  return (
+    view.kind === 'session_expired' ||
+    view.kind === 'session_malformed' ||
+    view.kind === 'session_used' ||
+    view.kind === 'encryption' ||
+    (view.kind === 'gateway' && !view.retryable)
+  );
 }
 
 interface AlertText {
@@ -27,7 +52,7 @@ interface AlertText {
   readonly tone: 'info' | 'success' | 'error';
 }
 
-function alertText(view: AlertView, m: Messages): AlertText {
+export function alertText(view: AlertView, m: Messages): AlertText {
   switch (view.kind) {
     case 'success':
       return {
@@ -40,33 +65,46 @@ function alertText(view: AlertView, m: Messages): AlertText {
     case 'network':
       return {title: m.networkTitle, body: m.networkBody, tone: 'error'};
     case 'gateway':
-      return {title: m.gatewayTitle, body: m.gatewayBody, tone: 'error'};
+      return {title: m.gatewayTitle, body: view.retryable ? m.gatewayBody : m.gatewayFinalBody, tone: 'error'};
+    case 'encryption':
+      return {title: m.encryptionTitle, body: m.encryptionBody, tone: 'error'};
     case 'processing':
       return {title: m.processingTitle, body: m.processingBody, tone: 'info'};
+    case 'pending':
+      return {title: m.pendingTitle, body: m.pendingBody, tone: 'info'};
     case 'redirecting':
       return {title: m.redirectingTitle, body: m.redirectingBody, tone: 'info'};
+    case 'session_missing':
+      return {title: m.sessionMissingTitle, body: m.sessionMissingBody, tone: 'error'};
     case 'session_expired':
       return {title: m.sessionExpiredTitle, body: m.sessionExpiredBody, tone: 'error'};
     case 'session_malformed':
       return {title: m.sessionMalformedTitle, body: m.sessionMalformedBody, tone: 'error'};
+    case 'session_used':
+      return {title: m.sessionUsedTitle, body: m.sessionUsedBody, tone: 'error'};
   }
 }
 
-export function renderAlertView(
-  view: AlertView,
-  m: Messages,
-  lang: string,
-  handlers: {readonly onRetry: () => void; readonly onKeydown: (event: KeyboardEvent) => void}
-): TemplateResult {
+export interface AlertHandlers {
+  readonly onClose: () => void;
+  readonly onReload: () => void;
+  readonly onKeydown: (event: KeyboardEvent) => void;
+}
+
+export function renderAlertView(view: AlertView, m: Messages, lang: string, handlers: AlertHandlers): TemplateResult {
   const {title, body, tone} = alertText(view, m);
+  const busy = view.kind === 'processing' || view.kind === 'redirecting';
+  let action: TemplateResult | typeof nothing = nothing;
+  if (isDismissible(view)) {
+    const label = view.kind === 'session_missing' ? m.goBack : m.tryAgain;
+    action = html`<button class="submit" part="alert-action try-again" type="button" @click=${handlers.onClose}>${label}</button>`;
+  } else if (needsReload(view)) {
+    action = html`<button class="submit" part="alert-action reload" type="button" @click=${handlers.onReload}>${m.reload}</button>`;
+  }
   return html`<section class="alert" part="alert" lang=${lang} data-view=${view.kind} data-tone=${tone}
-    aria-labelledby="alert-title" aria-describedby="alert-body" @keydown=${handlers.onKeydown}>
-    <h2 id="alert-title" part="alert-title" tabindex="-1">${title}</h2>
+    aria-labelledby="alert-title" aria-busy=${busy ? 'true' : 'false'} @keydown=${handlers.onKeydown}>
+    <h2 id="alert-title" part="alert-title" tabindex="-1" aria-describedby="alert-body">${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${title}</h2>
     <p id="alert-body">${body}</p>
-    ${isDismissible(view)
-      ? html`<div class="actions">
-          <button class="submit" part="alert-action try-again" type="button" @click=${handlers.onRetry}>${m.tryAgain}</button>
-        </div>`
-      : nothing}
+    ${action === nothing ? nothing : html`<div class="actions">${action}</div>`}
   </section>`;
 }

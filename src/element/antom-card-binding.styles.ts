@@ -203,6 +203,24 @@ export const styles = css`
     color: inherit;
     background: transparent;
   }
+  .alert h2 .spinner {
+    display: inline-block;
+    margin-inline-end: 0.5em;
+    vertical-align: -0.125em;
+  }
+  .warning {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .warning p {
+    margin: 0;
+    flex: 1 1 12rem;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

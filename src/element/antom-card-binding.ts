@@ -1,83 +1,83 @@
 /**
  * <antom-card-binding>: a card-binding form for Antom's independent card-binding (vaulting) flow.
  *
- * The class reads like a table of contents: pure card rules live in ../card, session decoding in
- * ../session, strings in ../i18n, the network flow in ../gateway; this file wires them to the DOM.
- * It has no side effects: `define.ts` registers the tag.
+ * This class is the table of contents; each job is a reactive controller in ./controllers:
+ * - SessionController: reads `vaultingSessionData` (no zod), its lifetime and `expiring`;
+ * - LocaleController: the language and its messages;
+ * - CardFieldsController: formatting, validation state, shown errors, `change`, auto-advance;
+ * - BindingController: one submission to exactly one terminal event (zod and the gateway load lazily);
+ * - AnnouncerController: the live region; FocusController: where focus goes.
+ * Templates are pure functions of state (field-template.ts, alert-view.ts, form-template.ts).
  *
- * Card data handling: the number, expiry and security code live only in the inputs' values and,
- * while the buyer types, in ES private fields (not reachable from page scripts through the
- * element's properties). They never go into attributes, reactive properties, event details,
- * form values, logs or error messages, and they are wiped once the card is bound.
+ * Rendering and submitting depend on the session's `mode`: `own-fields` (this library's form)
+ * today; `hosted` (Antom's own card page, issue 11) plugs in beside it in `#renderMode()` and
+ * `submit()`.
+ *
+ * Card data lives only in the inputs and in CardFieldsController's private fields; never in
+ * attributes, reactive properties, events, logs or errors. It is wiped once the gateway has it.
  */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {styles} from './antom-card-binding.styles.js';
-import {renderField} from './field-template.js';
-import {brandIcon} from './brand-icons.js';
-import {isDismissible, renderAlertView, type AlertView} from './alert-view.js';
-import {closestLang} from '../i18n/closest-lang.js';
-import {navigate} from '../gateway/navigate.js';
+import {isDismissible, renderAlertView, alertText, type AlertView} from './alert-view.js';
+import {renderForm} from './form-template.js';
+import {AnnouncerController} from './controllers/announcer.js';
+import {FocusController} from './controllers/focus.js';
+import {LocaleController} from './controllers/locale.js';
+import {SessionController} from './controllers/session.js';
+import {CardFieldsController} from './controllers/card-fields.js';
+import {BindingController} from './controllers/binding.js';
 import {
-  CardBindingErrorEvent,
-  CardBoundEvent,
-  CardChangeEvent,
+  CardExpiringEvent,
   CardReadyEvent,
-  CardRedirectEvent,
   CardSubmitEvent,
   keepErrorEventsOffWindow,
   type AntomCardBindingEventMap,
-  type BindingErrorCode,
-  type BoundDetail,
-  type CardChangeDetail,
-  type CardFieldName,
-  type RedirectDetail,
+  type ReportedOutcome,
 } from './events.js';
-import {
-  CARD_BRANDS,
-  brandRule,
-  formatCardNumberInput,
-  formatCvcInput,
-  formatExpiryInput,
-  isCardNumberFinished,
-  isCvcFilled,
-  securityCodeName,
-  validateCard,
-  type CardBrand,
-  type CardErrorCode,
-  type FieldResult,
-  type TextWithCaret,
-} from '../card/index.js';
-import type {DecodedSession, SessionDecodeResult} from '../session/decode-session.js';
-import {resolveLocale, SOURCE_LOCALE, type SupportedLocale} from '../i18n/locales.js';
-import {loadMessages, loadedMessages} from '../i18n/translator.js';
-import type {Messages} from '../i18n/messages.js';
-import type {BindingOutcome, CardSecrets} from '../gateway/bind-card.js';
-
-const FIELDS: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc', 'holderName'];
+import {CARD_BRANDS, brandRule, type CardBrand} from '../card/index.js';
+import type {SupportedLocale} from '../i18n/locales.js';
+import type {SessionReadResult} from '../session/read-session.js';
 
 /** The form, or an alert view instead of it. */
 type View = {kind: 'form'} | AlertView;
 
-/** Long enough for screen readers to notice the region was emptied before the new text. */
-const ANNOUNCE_DELAY_MS = 60;
-
-/** setTimeout's ceiling (about 24.8 days); a session never lives that long, but stay safe. */
-const MAX_TIMER_MS = 2_147_483_647;
+const DEFAULT_SUBMIT_TIMEOUT = 30_000;
+const DEFAULT_PROCESSING_TIMEOUT = 20_000;
+const DEFAULT_EXPIRY_WARNING = 60_000;
+/** Longer than this is a typo (1e12): a submission must end while the buyer still waits. */
+const MAX_TIMEOUT = 600_000;
 
 const brandListConverter = {
   fromAttribute(value: string | null): CardBrand[] | null {
     if (value === null) return null;
-    const brands = value
+    return value
       .split(/[\s,]+/)
       .map((brand) => brand.trim().toUpperCase())
       .filter((brand): brand is CardBrand => (CARD_BRANDS as readonly string[]).includes(brand));
-    return brands;
   },
   toAttribute(value: readonly CardBrand[] | null): string | null {
     return value ? value.join(' ') : null;
   },
 };
+
+/** A positive number of milliseconds up to MAX_TIMEOUT, else the default with one warning. */
+function timeoutConverter(name: string, fallback: number) {
+  return {
+    fromAttribute(value: string | null): number {
+      if (value === null) return fallback;
+      const parsed = Number(value.trim());
+      if (value.trim() !== '' && Number.isFinite(parsed) && parsed > 0 && parsed <= MAX_TIMEOUT) return parsed;
+      console.warn(`<antom-card-binding>: ${name}="${value}" is not a number of milliseconds between 1 and ${MAX_TIMEOUT}; using ${fallback}.`);
+      return fallback;
+    },
+  };
+}
+
+function displayBrand(brand: string | null): string | null {
+  if (!brand) return null;
+  return (CARD_BRANDS as readonly string[]).includes(brand) ? brandRule(brand as CardBrand).displayName : brand;
+}
 
 /**
  * A card form that binds (vaults) a buyer's card through Antom's card-binding flow.
@@ -93,6 +93,14 @@ const brandListConverter = {
  * @fires error - Something failed. `detail: { code, message, retryable, resultCode? }`. `CardBindingErrorEvent`.
  * @fires redirect - The gateway asks for a navigation (3-D Secure); cancelable.
  *   `detail: { url, method, fields? }`. `CardRedirectEvent`.
+ * @fires processing - The gateway accepted the card and is still deciding (not terminal): ask your
+ *   server, then call `reportOutcome()`. `detail: { vaultingSessionId }`. `CardProcessingEvent`.
+ * @fires pending - Terminal: no outcome within `processing-timeout`; the buyer is told "we'll let
+ *   you know" and your server learns the outcome from notifyVaulting / inquireVaulting.
+ *   `detail: { vaultingSessionId }`. `CardPendingEvent`.
+ * @fires expiring - The session ends in `expiry-warning` ms or less (or the buyer asked for more
+ *   time): set a fresh `vaultingSessionData`; the typed card stays. `detail: { remainingMs,
+ *   requestedByBuyer }`. `CardExpiringEvent`.
  *
  * @csspart form - The `<form>` around all fields.
  * @csspart field - Each field's wrapper (also `card-number-field`, `expiry-field`, `cvc-field`, `holder-name-field`).
@@ -107,7 +115,8 @@ const brandListConverter = {
  * @csspart submit-button - The "Add card" button.
  * @csspart alert - The alert view (processing, success, declines, failures, session problems).
  * @csspart alert-title - The alert view's heading.
- * @csspart alert-action - Buttons in the alert view.
+ * @csspart alert-action - Buttons in the alert view (also `try-again`, `reload`).
+ * @csspart expiry-warning - The "this form expires soon" notice above the fields.
  *
  * @cssprop [--antom-font-family=inherit] - Font of the whole element (the page's by default).
  * @cssprop [--antom-font-size=1rem] - Base font size (inputs never go below 16px, to avoid iOS zoom).
@@ -129,8 +138,10 @@ export class AntomCardBinding extends LitElement {
   static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
 
   /**
-   * The `vaultingSessionData` string the merchant server got from createVaultingSession.
-   * Without it the form still renders and validates; submitting ends in `error` `session_missing`.
+   * The `vaultingSessionData` string from createVaultingSession's answer. Without it the form
+   * still renders and validates; submitting ends in `error` `session_missing`. Anything but a
+   * string (the whole answer object, say) ends in `error` `session_malformed` and a console error.
+   * A new value replaces the session and keeps what the buyer typed (renewal).
    * @attr vaulting-session-data
    */
   @property({attribute: 'vaulting-session-data'}) vaultingSessionData: string | null = null;
@@ -150,6 +161,14 @@ export class AntomCardBinding extends LitElement {
   @property({type: Boolean, attribute: 'hide-submit-button'}) hideSubmitButton = false;
 
   /**
+   * Moves focus to the next field once one is finished (off by default, WCAG 3.2.2). When on,
+   * the card number's description tells the buyer; it never moves on a rejected key, from a field
+   * the buyer came back to, or while the number could still grow (a 19-digit Visa).
+   * @attr auto-advance
+   */
+  @property({type: Boolean, attribute: 'auto-advance'}) autoAdvance = false;
+
+  /**
    * Brands to accept, space- or comma-separated (`"VISA MASTERCARD"`); intersected with the
    * session's accepted brands. Absent: whatever the session accepts.
    * @attr accepted-brands
@@ -157,342 +176,289 @@ export class AntomCardBinding extends LitElement {
   @property({attribute: 'accepted-brands', converter: brandListConverter})
   acceptedBrands: CardBrand[] | null = null;
 
-  /** Milliseconds before a submission without an answer counts as a timeout. @attr submit-timeout */
-  @property({type: Number, attribute: 'submit-timeout'}) submitTimeout = 30_000;
+  /**
+   * Milliseconds before a submission without an answer counts as a timeout (1 to 600000;
+   * anything else falls back to 30000 with a console warning).
+   * @attr submit-timeout
+   */
+  @property({attribute: 'submit-timeout', converter: timeoutConverter('submit-timeout', DEFAULT_SUBMIT_TIMEOUT)})
+  submitTimeout = DEFAULT_SUBMIT_TIMEOUT;
 
-  @state() private messages: Messages = loadedMessages(SOURCE_LOCALE)!;
-  @state() private activeLocale: SupportedLocale = SOURCE_LOCALE;
+  /**
+   * Milliseconds a PROCESSING answer may wait for `reportOutcome()` before the "we'll let you
+   * know" view and `pending` end the submission (default 20000).
+   * @attr processing-timeout
+   */
+  @property({attribute: 'processing-timeout', converter: timeoutConverter('processing-timeout', DEFAULT_PROCESSING_TIMEOUT)})
+  processingTimeout = DEFAULT_PROCESSING_TIMEOUT;
+
+  /**
+   * How long before the session's end `expiring` fires and the buyer is warned (default 60000 ms).
+   * @attr expiry-warning
+   */
+  @property({attribute: 'expiry-warning', converter: timeoutConverter('expiry-warning', DEFAULT_EXPIRY_WARNING)})
+  expiryWarning = DEFAULT_EXPIRY_WARNING;
+
   @state() private view: View = {kind: 'form'};
-  @state() private submitting = false;
-  @state() private brand: CardBrand | null = null;
-  @state() private shownErrors: Record<CardFieldName, CardErrorCode | null> = {
-    cardNumber: null,
-    expiry: null,
-    cvc: null,
-    holderName: null,
-  };
+  /** Seconds left when the expiry warning appeared; null: no warning shown. */
+  @state() private warningSeconds: number | null = null;
 
-  // Card data and its edit history: ES private, never reactive, wiped after binding.
-  #previous: Record<CardFieldName, TextWithCaret> = emptyEdits();
-  #results: Record<CardFieldName, FieldResult> | null = null;
-  #complete = false;
-  #empty = true;
-  #revealed: Record<CardFieldName, boolean> = {cardNumber: false, expiry: false, cvc: false, holderName: false};
-  #session: SessionDecodeResult | null = null;
-  /** Set while a session value is being validated (the zod schema loads on demand). */
-  #sessionDecoding: Promise<void> | null = null;
-  #reportedSessionProblem: string | null = null;
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #announcer = new AnnouncerController(this);
+  readonly #focus = new FocusController(this);
+  readonly #locale = new LocaleController(this);
+  readonly #session = new SessionController(this, {
+    onRead: (result) => this.#onSessionRead(result),
+    onExpiring: (remainingMs) => this.#onExpiring(remainingMs, false),
+    onExpired: () => this.#onExpired(),
+  });
+  readonly #fields = new CardFieldsController(
+    this,
+    this.#focus,
+    () => ({acceptedBrands: this.#acceptedBrands, holderNameRequired: this.#session.session?.holderNameRequired ?? true}),
+    (code) => this.#announcer.announce(this.#locale.messages.errors[code])
+  );
+  readonly #binding = new BindingController(this, {
+    messages: () => this.#locale.messages,
+    show: (view) => this.#show(view),
+    announce: (text) => this.#announcer.announce(text),
+    secrets: () => this.#fields.secrets(),
+    wipe: () => this.#fields.clear(true),
+    displayBrand,
+  });
   #readyFired = false;
-  #silent = false;
-  #sessionValue: string | null = null;
-  #localeValue: string | null | undefined = undefined;
-  #attemptKey: string | null = null;
-  #lastChange = '';
-  #localeRequest = 0;
-  #localeLoading: Promise<void> = Promise.resolve();
-  #focusAfterRender: 'alert' | CardFieldName | null = null;
-  #focusBeforeAlert: CardFieldName | null = null;
-  #announcement = '';
+  /** The session problem already reported with `error` (once per session value). */
+  #reported: string | null = null;
 
   /** The detected brand, or null. */
   get cardBrand(): CardBrand | null {
-    return this.brand;
+    return this.#fields.brand;
   }
 
   /** Whether every field is valid. */
   get complete(): boolean {
-    return this.#complete;
+    return this.#fields.complete;
   }
 
   /** The locale actually in use after matching and fallbacks (e.g. `pt-BR`). */
   get resolvedLocale(): SupportedLocale {
-    return this.activeLocale;
+    return this.#locale.active;
   }
 
   // ---- lifecycle ----
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // InputEvent.data and friends hold typed characters; these composed events would otherwise
-    // reach the page retargeted to the host. `change` tells the page what it needs instead.
+    // InputEvent.data holds typed characters; `change` tells the page what it needs instead.
     this.renderRoot.addEventListener('input', stopAtShadowRoot);
-    this.renderRoot.addEventListener('beforeinput', this.#onBeforeInput);
     keepErrorEventsOffWindow(this.ownerDocument);
-    void this.#applyLocale();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.renderRoot.removeEventListener('input', stopAtShadowRoot);
-    this.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput);
-    clearTimeout(this.#expiryTimer);
   }
 
   /** The first render waits for the locale's strings, so no English flashes before them. */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    return this.hasUpdated || this.#localeSettled ? super.shouldUpdate(changed) : false;
+    return this.hasUpdated || this.#locale.settled ? super.shouldUpdate(changed) : false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Compared with what was last applied rather than `changed`: changes made while the first
-    // render waited for the locale never reach a willUpdate's `changed`.
-    if (this.vaultingSessionData !== this.#sessionValue) this.#readSession();
-    if (this.locale !== this.#localeValue && this.isConnected) void this.#applyLocale();
-    if (changed.has('acceptedBrands') && this.#results) this.#revalidate(null);
+    if (changed.has('acceptedBrands') && this.hasUpdated) this.#fields.revalidate(null);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#reportSessionProblem();
-    this.#applyPendingFocus();
-    if (!this.#readyFired && this.#localeSettled) {
+    if (!this.#readyFired && this.#locale.settled) {
       this.#readyFired = true;
       this.dispatchEvent(new CardReadyEvent());
     }
+    this.#reportSessionProblem();
+  }
+
+  /** Resolves once rendered with the locale's strings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (!this.#locale.settled) {
+      await this.#locale.loading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   // ---- public methods ----
 
   /**
    * Validates and, when valid and a session is present, encrypts the card and sends it.
-   * Resolves when the attempt has ended; the outcome arrives as `bound`, `error` or `redirect`.
+   * Resolves when the attempt has been answered; the outcome arrives as `bound`, `error`,
+   * `redirect` or (after `processing`) `pending`.
    */
   async submit(): Promise<void> {
-    if (this.submitting) {
-      this.#fail('duplicate_submit', this.messages.duplicateSubmit, false);
+    const m = this.#locale.messages;
+    if (this.#binding.submitting) {
+      this.#binding.fail('duplicate_submit', m.duplicateSubmit, false);
       return;
     }
     if (this.view.kind !== 'form' || this.disabled) return;
-    this.#revalidate(null);
-    for (const field of FIELDS) this.#revealed[field] = true;
-    this.#updateShownErrors();
-    const invalid = FIELDS.filter((field) => this.#results![field].status !== 'valid');
+    const invalid = this.#fields.revealAll();
     if (invalid.length > 0) {
-      this.#announce(
-        invalid.length === 1 ? this.messages.oneFieldNeedsAttention : this.messages.fieldsNeedAttention(invalid.length)
-      );
-      this.#focusField(invalid[0]!);
+      this.#announcer.announce(invalid.length === 1 ? m.oneFieldNeedsAttention : m.fieldsNeedAttention(invalid.length));
+      this.#focus.field(invalid[0]!);
       return;
     }
-    // Locked from here on: a second submit while this one waits is a duplicate.
-    this.submitting = true;
-    if (this.#sessionDecoding) await this.#sessionDecoding;
-    const session = this.#session;
-    let usable: DecodedSession | null = null;
+    const session = this.#session.session;
     if (!session) {
-      this.#fail('session_missing', this.messages.sessionMissing, false);
-    } else if (!session.ok) {
-      this.#showSessionProblem(session.code);
-    } else if (session.session.expiresAt.getTime() <= Date.now()) {
-      this.#showSessionProblem('session_expired');
-    } else if (this.dispatchEvent(new CardSubmitEvent())) {
-      usable = session.session;
-    }
-    if (!usable) {
-      this.submitting = false;
+      this.#show({kind: 'session_missing'});
+      this.#binding.fail('session_missing', m.sessionMissing, false);
       return;
     }
-    await this.#bind(usable);
+    if (!this.dispatchEvent(new CardSubmitEvent())) return;
+    // The seam for hosted mode (issue 11): a `hosted` session submits through its own mode.
+    await this.#binding.bind(session.value);
   }
 
   /** Empties every field and returns to the form (a session problem stays shown). */
   reset(): void {
-    for (const field of FIELDS) {
-      const input = this.#input(field);
-      if (input) input.value = '';
-    }
-    this.#previous = emptyEdits();
-    this.#revealed = {cardNumber: false, expiry: false, cvc: false, holderName: false};
-    if (this.view.kind !== 'session_expired' && this.view.kind !== 'session_malformed') this.view = {kind: 'form'};
-    this.#revalidate(null);
+    this.#fields.clear(false);
+    this.#binding.forgetAttempt();
+    if (isDismissible(this.view)) this.view = {kind: 'form'};
+  }
+
+  /**
+   * Hands over the outcome of a PROCESSING submission that the page learned from its server
+   * (notifyVaulting or inquireVaulting): `{status: 'SUCCESS', brand?, maskedCardNo?}` ends it in
+   * `bound`, `{status: 'FAIL', resultCode?}` in `error` `declined`. Ignored once `pending` fired.
+   */
+  reportOutcome(outcome: ReportedOutcome): void {
+    this.#binding.report(outcome);
   }
 
   /** Focuses the card number field (or the alert's heading while an alert is shown). */
   override focus(options?: FocusOptions): void {
-    if (this.view.kind !== 'form') {
-      this.renderRoot.querySelector<HTMLElement>('#alert-title')?.focus(options);
-      return;
-    }
-    this.#input('cardNumber')?.focus(options);
+    if (this.view.kind !== 'form') this.renderRoot.querySelector<HTMLElement>('#alert-title')?.focus(options);
+    else this.#focus.input('cardNumber')?.focus(options);
   }
 
   // ---- session ----
 
-  #readSession(): void {
-    clearTimeout(this.#expiryTimer);
-    const value = this.vaultingSessionData;
-    this.#sessionValue = value;
-    this.#session = null;
-    this.#reportedSessionProblem = null;
-    if (this.view.kind === 'session_expired' || this.view.kind === 'session_malformed') this.view = {kind: 'form'};
-    if (!value) {
-      this.#sessionDecoding = null;
-      return;
-    }
-    // The decoder and its zod schema load on demand: a form without a session (previews, design
-    // work) never needs them, and the first render does not wait for them.
-    const decoding: Promise<void> = import('../session/decode-session.js').then(
-      ({decodeSession}) => {
-        if (this.#sessionDecoding === decoding) this.#applySession(decodeSession(value));
-      },
-      () => {
-        if (this.#sessionDecoding === decoding) {
-          this.#applySession({ok: false, code: 'session_malformed', reason: 'the session decoder could not load'});
-        }
-      }
-    );
-    this.#sessionDecoding = decoding;
-    void decoding.finally(() => {
-      if (this.#sessionDecoding === decoding) this.#sessionDecoding = null;
-    });
-  }
-
-  #applySession(result: SessionDecodeResult): void {
-    this.#session = result;
-    const session = result;
-    if (session?.ok) {
-      const delay = session.session.expiresAt.getTime() - Date.now();
-      this.#expiryTimer = setTimeout(() => this.#onSessionTimerExpired(), Math.min(delay, MAX_TIMER_MS));
-      if (this.#results) this.#revalidate(null);
-    } else {
-      this.#wipeCard();
-      this.view = {kind: session.code};
-    }
-    this.requestUpdate();
-  }
-
-  /** Resolves once rendered, with the locale's strings and the session checked. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.#sessionDecoding || !this.#localeSettled) {
-      await (this.#sessionDecoding ?? this.#localeLoading);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
-  #onSessionTimerExpired(): void {
-    const session = this.#session;
-    if (!session?.ok) return;
-    if (session.session.expiresAt.getTime() > Date.now()) {
-      // Timers can fire early after a long sleep cap; re-arm for the rest.
-      const delay = session.session.expiresAt.getTime() - Date.now();
-      this.#expiryTimer = setTimeout(() => this.#onSessionTimerExpired(), Math.min(delay, MAX_TIMER_MS));
-      return;
-    }
-    // A binding in flight or finished decides for itself; only an idle form expires.
-    if (this.submitting || this.view.kind === 'success' || this.view.kind === 'redirecting') return;
-    this.#showSessionProblem('session_expired');
-  }
-
-  #showSessionProblem(code: 'session_expired' | 'session_malformed'): void {
-    this.#session = {ok: false, code, reason: code};
-    this.#reportedSessionProblem = null;
-    this.#wipeCard();
-    this.view = {kind: code};
-  }
-
-  /** Fires `error` once per session problem, after the alert is on screen. */
-  #reportSessionProblem(): void {
-    const session = this.#session;
-    if (!session || session.ok || this.#reportedSessionProblem === session.code) return;
-    if (!this.#localeSettled) return;
-    this.#reportedSessionProblem = session.code;
-    const message =
-      session.code === 'session_expired' ? this.messages.sessionExpiredBody : this.messages.sessionMalformedBody;
-    this.dispatchEvent(new CardBindingErrorEvent({code: session.code, message, retryable: false}));
-    this.#focusAfterRender = this.#hasFocus() ? 'alert' : this.#focusAfterRender;
-  }
-
   get #acceptedBrands(): readonly CardBrand[] | undefined {
-    const fromSession = this.#session?.ok ? this.#session.session.acceptedBrands : null;
+    const fromSession = this.#session.session?.acceptedBrands ?? null;
     const fromAttribute = this.acceptedBrands;
     if (fromSession && fromAttribute) return fromSession.filter((brand) => fromAttribute.includes(brand));
     return fromSession ?? fromAttribute ?? undefined;
   }
 
-  get #holderNameRequired(): boolean {
-    return this.#session?.ok ? this.#session.session.holderNameRequired : true;
-  }
-
-  // ---- locale ----
-
-  get #localeSettled(): boolean {
-    return this.#localeRequest === 0;
-  }
-
-  #applyLocale(): Promise<void> {
-    const loading = this.#loadLocale();
-    this.#localeLoading = loading;
-    return loading;
-  }
-
-  async #loadLocale(): Promise<void> {
-    this.#localeValue = this.locale;
-    const wanted = resolveLocale(this.locale, closestLang(this), navigator.languages ?? [], (requested) =>
-      console.warn(`<antom-card-binding>: locale "${requested}" is not supported; using English.`)
-    );
-    const request = ++this.#localeRequest;
-    const ready = loadedMessages(wanted);
-    let messages: Messages;
-    try {
-      messages = ready ?? (await loadMessages(wanted));
-    } catch {
-      console.warn(`<antom-card-binding>: could not load locale "${wanted}"; using English.`);
-      messages = loadedMessages(SOURCE_LOCALE)!;
+  #onSessionRead(result: SessionReadResult | null): void {
+    this.#reported = null;
+    this.warningSeconds = null;
+    if (this.view.kind.startsWith('session_')) this.view = {kind: 'form'};
+    if (result && !result.ok) {
+      // Developer words for the console and the event; the buyer sees buyer words.
+      console.error(`<antom-card-binding>: ${result.reason}`);
+      this.#fields.clear(true);
+      this.view = {kind: 'session_malformed'};
     }
-    if (request !== this.#localeRequest) return; // a newer request won
-    this.#localeRequest = 0;
-    this.messages = messages;
-    this.activeLocale = messages === loadedMessages(SOURCE_LOCALE) ? SOURCE_LOCALE : wanted;
-    this.requestUpdate();
+    if (this.hasUpdated) this.#fields.revalidate(null);
   }
 
-  // ---- typing ----
-
-  /** Records value and caret just before an edit, so the formatter knows where the edit was
-   * (clicks and arrow keys move the caret between edits). Also keeps the event in the shadow root. */
-  readonly #onBeforeInput = (event: Event): void => {
-    event.stopPropagation();
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement)) return;
-    const field = FIELDS.find((name) => name === target.id);
-    if (field) this.#previous[field] = {value: target.value, caret: target.selectionStart ?? target.value.length};
-  };
-
-  #onInput(field: CardFieldName, event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const next: TextWithCaret = {value: input.value, caret: input.selectionStart ?? input.value.length};
-    const formatted = this.#format(field, this.#previous[field], next);
-    if (input.value !== formatted.value) input.value = formatted.value;
-    if (this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === input) {
-      input.setSelectionRange(formatted.caret, formatted.caret);
+  #onExpiring(remainingMs: number, requestedByBuyer: boolean): void {
+    if (!requestedByBuyer && this.view.kind === 'form') {
+      this.warningSeconds = Math.max(1, Math.round(remainingMs / 1000));
+      this.#announcer.announce(this.#locale.messages.expiryWarning(this.warningSeconds));
     }
-    this.#previous[field] = formatted;
-    this.#revealed[field] = false;
-    this.#revalidate(field);
-    const typedAtEnd = event.inputType === 'insertText' && formatted.caret === formatted.value.length;
-    if (typedAtEnd && this.#isFieldFilled(field)) this.#advanceFrom(field);
+    this.dispatchEvent(new CardExpiringEvent({remainingMs, requestedByBuyer}));
   }
 
-  #format(field: CardFieldName, previous: TextWithCaret, next: TextWithCaret): TextWithCaret {
-    switch (field) {
-      case 'cardNumber':
-        return formatCardNumberInput(previous, next, this.#acceptedBrands);
-      case 'expiry':
-        return formatExpiryInput(previous, next);
-      case 'cvc':
-        return formatCvcInput(next, this.brand);
-      case 'holderName':
-        return next;
+  #onExpired(): void {
+    this.warningSeconds = null;
+    // A binding in flight or finished decides for itself; only an idle form expires.
+    if (this.#binding.submitting || (this.view.kind !== 'form' && !isDismissible(this.view))) return;
+    this.#fields.clear(true);
+    this.#show({kind: 'session_expired'});
+    this.#reported = null;
+    this.#reportSessionProblem('session_expired');
+  }
+
+  /** Fires `error` once per session problem, after the alert is on screen. */
+  #reportSessionProblem(code: 'session_expired' | null = null): void {
+    const result = this.#session.result;
+    const problem = code ?? (result && !result.ok ? result.code : null);
+    if (!problem || this.#reported === problem || !this.#locale.settled) return;
+    this.#reported = problem;
+    const m = this.#locale.messages;
+    const message = problem === 'session_expired' ? m.sessionExpiredBody : `vaultingSessionData: ${(result as {reason: string}).reason}`;
+    this.#binding.fail(problem, message, false);
+    if (this.#focus.within) this.#focus.toAlert();
+  }
+
+  // ---- views ----
+
+  #show(view: AlertView): void {
+    this.warningSeconds = null;
+    this.view = view;
+    if (this.#focus.within) {
+      // The heading and its description are read out when focus lands on it: that is the one announcement.
+      this.#focus.toAlert();
+    } else {
+      const {title, body} = alertText(view, this.#locale.messages);
+      this.#announcer.announce(view.kind === 'session_expired' ? this.#locale.messages.sessionExpiredAnnouncement : `${title}. ${body}`);
     }
   }
 
-  #onBlur(field: CardFieldName): void {
-    const value = this.#input(field)?.value ?? '';
-    this.#revealed[field] = value.trim() !== '' || this.#revealed[field];
-    this.#revalidate(field);
+  #closeAlert(): void {
+    if (!isDismissible(this.view)) return;
+    this.view = {kind: 'form'};
+    this.#focus.backToForm();
+  }
+
+  #onAlertKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && isDismissible(this.view)) {
+      event.stopPropagation();
+      this.#closeAlert();
+    }
+  }
+
+  // ---- render ----
+
+  protected override render(): TemplateResult {
+    const lang = this.#locale.active;
+    return html`
+      <div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true" lang=${lang}></div>
+      ${this.view.kind === 'form'
+        ? nothing
+        : renderAlertView(this.view, this.#locale.messages, lang, {
+            onClose: () => this.#closeAlert(),
+            onReload: () => location.reload(),
+            onKeydown: (event) => this.#onAlertKeydown(event),
+          })}
+      ${this.#renderMode()}
+    `;
+  }
+
+  /** Own fields today; a `hosted` session (issue 11) renders Antom's card page here instead. */
+  #renderMode(): TemplateResult {
+    const fields = this.#fields;
+    return renderForm({
+      m: this.#locale.messages,
+      lang: this.#locale.active,
+      hidden: this.view.kind !== 'form',
+      brand: fields.brand,
+      errors: fields.shownErrors,
+      disabled: this.disabled,
+      submitting: this.#binding.submitting,
+      hideSubmitButton: this.hideSubmitButton,
+      autoAdvance: this.autoAdvance,
+      holderNameRequired: this.#session.session?.holderNameRequired ?? true,
+      warningSeconds: this.warningSeconds,
+      onInput: (field, event) => fields.onInput(field, event),
+      onBlur: (field) => fields.onBlur(field),
+      onKeydown: (event) => this.#onKeydown(event),
+      onSubmit: (event) => {
+        event.preventDefault();
+        void this.submit();
+      },
+      onMoreTime: () => this.#onExpiring(this.#session.remainingMs ?? 0, true),
+    });
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -503,385 +469,9 @@ export class AntomCardBinding extends LitElement {
       void this.submit();
     }
   }
-
-  #onFormSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.submit();
-  }
-
-  #isFieldFilled(field: CardFieldName): boolean {
-    const result = this.#results?.[field];
-    if (result?.status !== 'valid') return false;
-    const value = this.#input(field)?.value ?? '';
-    switch (field) {
-      case 'cardNumber': {
-        const digits = value.replace(/\D/g, '').length;
-        const brand = this.brand;
-        return isCardNumberFinished(digits, brand, this.#acceptedBrands);
-      }
-      case 'expiry':
-        return value.replace(/\D/g, '').length >= 4;
-      case 'cvc':
-        return isCvcFilled(value, this.brand);
-      case 'holderName':
-        return false;
-    }
-  }
-
-  #advanceFrom(field: CardFieldName): void {
-    const next = FIELDS[FIELDS.indexOf(field) + 1];
-    if (next) this.#input(next)?.focus();
-  }
-
-  // ---- validation state ----
-
-  #values(): Record<CardFieldName, string> {
-    return {
-      cardNumber: this.#input('cardNumber')?.value ?? '',
-      expiry: this.#input('expiry')?.value ?? '',
-      cvc: this.#input('cvc')?.value ?? '',
-      holderName: this.#input('holderName')?.value ?? '',
-    };
-  }
-
-  /** Re-runs the card rules; `field` is the one that changed (null: all may have). */
-  #revalidate(field: CardFieldName | null): void {
-    const result = validateCard(this.#values(), {
-      acceptedBrands: this.#acceptedBrands,
-      holderNameRequired: this.#holderNameRequired,
-    });
-    this.#results = result.fields;
-    this.#complete = result.complete;
-    this.#empty = result.empty;
-    this.brand = result.brand;
-    this.#updateShownErrors(field);
-  }
-
-  #updateShownErrors(changedField: CardFieldName | null = null): void {
-    const results = this.#results;
-    if (!results) return;
-    const shown = {} as Record<CardFieldName, CardErrorCode | null>;
-    for (const field of FIELDS) {
-      const result = results[field];
-      const revealed = this.#revealed[field];
-      shown[field] =
-        result.status === 'valid'
-          ? null
-          : result.status === 'invalid' || revealed
-            ? result.error
-            : null;
-    }
-    // Announce an error that just appeared on the field being edited or left.
-    const focus = changedField ?? null;
-    if (focus && shown[focus] && shown[focus] !== this.shownErrors[focus]) {
-      this.#announce(this.messages.errors[shown[focus]!]);
-    }
-    this.shownErrors = shown;
-    this.#emitChange();
-  }
-
-  #emitChange(): void {
-    const detail: CardChangeDetail = {
-      complete: this.#complete,
-      empty: this.#empty,
-      brand: this.brand,
-      errors: {...this.shownErrors},
-    };
-    const key = JSON.stringify(detail);
-    if (key === this.#lastChange) return;
-    this.#lastChange = key;
-    if (this.#silent) return;
-    this.dispatchEvent(new CardChangeEvent(detail));
-  }
-
-  // ---- binding ----
-
-  async #bind(session: DecodedSession): Promise<void> {
-    this.#focusBeforeAlert = this.#focusedField();
-    this.submitting = true;
-    // One key per attempt: kept across retries after a failure that may have reached the gateway
-    // (network, timeout, 5xx), so the gateway answers a retry from its record instead of binding twice.
-    this.#attemptKey ??= crypto.randomUUID();
-    const secrets = this.#readSecrets();
-    let outcome: BindingOutcome;
-    try {
-      // Loaded on first submit: encryption, the gateway client and its reply schema are not
-      // needed to render, so they stay out of the bytes a page must load before `ready`.
-      const {bindCard} = await import('../gateway/bind-card.js');
-      outcome = await bindCard({session, card: secrets, idempotencyKey: this.#attemptKey, timeoutMs: this.submitTimeout});
-    } finally {
-      wipeSecrets(secrets);
-      this.submitting = false;
-    }
-    if (outcome.kind !== 'failed') this.#attemptKey = null;
-    this.#settle(outcome);
-  }
-
-  #readSecrets(): CardSecrets {
-    const values = this.#values();
-    const digits = values.expiry.replace(/\D/g, '');
-    return {
-      cardNo: values.cardNumber.replace(/\D/g, ''),
-      expiryMonth: digits.slice(0, 2),
-      expiryYear: digits.slice(-2),
-      cvv: values.cvc,
-      cardholderName: values.holderName.trim() || undefined,
-    };
-  }
-
-  #settle(outcome: BindingOutcome): void {
-    const m = this.messages;
-    switch (outcome.kind) {
-      case 'bound': {
-        const detail: BoundDetail = outcome.detail;
-        this.#wipeCard();
-        this.#showAlert({kind: 'success', brand: displayBrand(detail.brand), last4: detail.maskedCardNo?.slice(-4) ?? null});
-        this.dispatchEvent(new CardBoundEvent(detail));
-        return;
-      }
-      case 'redirect': {
-        const detail: RedirectDetail = outcome.detail;
-        const proceed = this.dispatchEvent(new CardRedirectEvent(detail));
-        this.#wipeCard();
-        this.#showAlert({kind: 'redirecting'});
-        if (proceed) navigate(detail);
-        return;
-      }
-      case 'processing':
-        this.#wipeCard();
-        this.#showAlert({kind: 'processing'});
-        return;
-      case 'declined':
-        this.#showAlert({kind: 'declined', reason: outcome.reason});
-        this.#fail('declined', m.declineReasons[outcome.reason], outcome.retryable, outcome.resultCode);
-        return;
-      case 'session_expired':
-        this.#showSessionProblem('session_expired');
-        return;
-      case 'failed': {
-        const network = outcome.code === 'network_error' || outcome.code === 'timeout';
-        this.#showAlert(network ? {kind: 'network'} : {kind: 'gateway', retryable: outcome.retryable});
-        this.#fail(outcome.code, network ? m.networkBody : m.gatewayBody, outcome.retryable, outcome.resultCode);
-        return;
-      }
-    }
-  }
-
-  #fail(code: BindingErrorCode, message: string, retryable: boolean, resultCode?: string): void {
-    this.dispatchEvent(
-      new CardBindingErrorEvent(resultCode ? {code, message, retryable, resultCode} : {code, message, retryable})
-    );
-  }
-
-  /** Clears card data from the DOM and from memory (no `change`: the outcome event says it all). */
-  #wipeCard(): void {
-    this.#silent = true;
-    for (const field of FIELDS) {
-      const input = this.#input(field);
-      if (input) input.value = '';
-    }
-    this.#previous = emptyEdits();
-    this.#revealed = {cardNumber: false, expiry: false, cvc: false, holderName: false};
-    this.#revalidate(null);
-    this.#silent = false;
-  }
-
-  // ---- alerts and focus ----
-
-  #focusedField(): CardFieldName | null {
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    return FIELDS.find((field) => this.#input(field) === active) ?? null;
-  }
-
-  #showAlert(view: View): void {
-    if (this.view.kind === 'form') this.#focusBeforeAlert = this.#focusedField() ?? this.#focusBeforeAlert;
-    this.view = view;
-    this.#focusAfterRender = 'alert';
-  }
-
-  #closeAlert(): void {
-    if (!isDismissible(this.view)) return;
-    this.view = {kind: 'form'};
-    this.#focusAfterRender = this.#focusBeforeAlert ?? 'cardNumber';
-  }
-
-  #onAlertKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && isDismissible(this.view)) {
-      event.stopPropagation();
-      this.#closeAlert();
-    }
-  }
-
-  #focusField(field: CardFieldName): void {
-    const input = this.#input(field);
-    if (input) input.focus();
-    else this.#focusAfterRender = field;
-  }
-
-  #applyPendingFocus(): void {
-    const target = this.#focusAfterRender;
-    if (!target) return;
-    this.#focusAfterRender = null;
-    if (target === 'alert') this.renderRoot.querySelector<HTMLElement>('#alert-title')?.focus();
-    else this.#input(target)?.focus();
-  }
-
-  #hasFocus(): boolean {
-    return this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
-  }
-
-  #announce(text: string): void {
-    const region = this.renderRoot.querySelector('#live');
-    this.#announcement = text;
-    if (!region) return;
-    // Clearing first makes screen readers announce a message identical to the previous one.
-    region.textContent = '';
-    setTimeout(() => {
-      if (this.#announcement === text) region.textContent = text;
-    }, ANNOUNCE_DELAY_MS);
-  }
-
-  #input(field: CardFieldName): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
-  }
-
-  // ---- render ----
-
-  protected override render(): TemplateResult {
-    const formHidden = this.view.kind !== 'form';
-    return html`
-      <div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true" lang=${this.activeLocale}></div>
-      ${formHidden ? this.#renderAlert() : nothing}
-      <form part="form" novalidate lang=${this.activeLocale} aria-label=${this.messages.formLabel} ?hidden=${formHidden}
-        @submit=${this.#onFormSubmit}>
-        ${this.#renderCardNumber()} ${this.#renderExpiry()} ${this.#renderCvc()} ${this.#renderHolderName()}
-        ${this.#renderSubmitButton()}
-      </form>
-    `;
-  }
-
-  #error(field: CardFieldName): string | null {
-    const code = this.shownErrors[field];
-    return code ? this.messages.errors[code] : null;
-  }
-
-
-  #renderCardNumber(): TemplateResult {
-    const m = this.messages;
-    const brandName = this.brand ? brandRule(this.brand).displayName : null;
-    return renderField({
-      id: 'cardNumber',
-      label: m.cardNumberLabel,
-      part: 'card-number-input',
-      autocomplete: 'cc-number',
-      inputmode: 'numeric',
-      enterkeyhint: 'next',
-      placeholder: m.cardNumberPlaceholder,
-      error: this.#error('cardNumber'),
-      required: true,
-      disabled: this.disabled,
-      readonly: this.submitting,
-
-      adornment: html`<span class="brand-icon" part="brand-icon" data-brand=${this.brand ?? 'unknown'}>${brandIcon(this.brand)}</span>`,
-      hint: {id: 'brand-name', text: brandName ? m.brandDetected(brandName) : ''},
-      onInput: (event) => this.#onInput('cardNumber', event),
-      onBlur: () => this.#onBlur('cardNumber'),
-      onKeydown: (event) => this.#onKeydown(event),
-    });
-  }
-
-  #renderExpiry(): TemplateResult {
-    const m = this.messages;
-    return renderField({
-      id: 'expiry',
-      label: m.expiryLabel,
-      part: 'expiry-input',
-      autocomplete: 'cc-exp',
-      inputmode: 'numeric',
-      enterkeyhint: 'next',
-      placeholder: m.expiryPlaceholder,
-      error: this.#error('expiry'),
-      required: true,
-      disabled: this.disabled,
-      readonly: this.submitting,
-      half: true,
-      hint: {id: 'expiry-hint', text: m.expiryHint},
-      onInput: (event) => this.#onInput('expiry', event),
-      onBlur: () => this.#onBlur('expiry'),
-      onKeydown: (event) => this.#onKeydown(event),
-    });
-  }
-
-  #renderCvc(): TemplateResult {
-    const m = this.messages;
-    const rule = this.brand ? brandRule(this.brand) : null;
-    const label = rule ? m.securityCodeNames[securityCodeName(this.brand)] : m.securityCodeLabel;
-    const digits = rule?.securityCode.length ?? 3;
-    const hint = this.brand === 'AMEX' ? m.securityCodeHintFront(digits) : m.securityCodeHintBack(digits);
-    return renderField({
-      id: 'cvc',
-      label,
-      part: 'cvc-input',
-      autocomplete: 'cc-csc',
-      inputmode: 'numeric',
-      enterkeyhint: 'next',
-      placeholder: '•'.repeat(digits),
-      maxlength: rule?.securityCode.length ?? 4,
-      error: this.#error('cvc'),
-      required: true,
-      disabled: this.disabled,
-      readonly: this.submitting,
-      half: true,
-      hint: {id: 'cvc-hint', text: hint},
-      onInput: (event) => this.#onInput('cvc', event),
-      onBlur: () => this.#onBlur('cvc'),
-      onKeydown: (event) => this.#onKeydown(event),
-    });
-  }
-
-  #renderHolderName(): TemplateResult {
-    return renderField({
-      id: 'holderName',
-      label: this.messages.holderNameLabel,
-      part: 'holder-name-input',
-      autocomplete: 'cc-name',
-      inputmode: 'text',
-      enterkeyhint: 'done',
-      autocapitalize: 'words',
-      error: this.#error('holderName'),
-      required: this.#holderNameRequired,
-      disabled: this.disabled,
-      readonly: this.submitting,
-      onInput: (event) => this.#onInput('holderName', event),
-      onBlur: () => this.#onBlur('holderName'),
-      onKeydown: (event) => this.#onKeydown(event),
-    });
-  }
-
-  #renderSubmitButton(): TemplateResult {
-    const m = this.messages;
-    return html`<button
-      class="submit"
-      part="submit-button"
-      type="submit"
-      ?hidden=${this.hideSubmitButton}
-      ?disabled=${this.disabled}
-      aria-disabled=${this.submitting ? 'true' : 'false'}
-      aria-busy=${this.submitting ? 'true' : 'false'}
-    >
-      ${this.submitting ? html`<span class="spinner" aria-hidden="true"></span>${m.submitting}` : m.submit}
-    </button>`;
-  }
-
-  #renderAlert(): TemplateResult {
-    return renderAlertView(this.view as AlertView, this.messages, this.activeLocale, {
-      onRetry: () => this.#closeAlert(),
-      onKeydown: (event) => this.#onAlertKeydown(event),
-    });
-  }
 }
 
-// Typed listeners for all six events, including the three whose names native events also use.
+// Typed listeners for every event, including the three whose names native events also use.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- declarations only, no members to clash
 export interface AntomCardBinding {
   addEventListener<K extends keyof AntomCardBindingEventMap>(
@@ -901,20 +491,3 @@ export interface AntomCardBinding {
 function stopAtShadowRoot(event: Event): void {
   event.stopPropagation();
 }
-
-function emptyEdits(): Record<CardFieldName, TextWithCaret> {
-  const empty = {value: '', caret: 0};
-  return {cardNumber: empty, expiry: empty, cvc: empty, holderName: empty};
-}
-
-function wipeSecrets(secrets: CardSecrets): void {
-  // Strings are immutable in JS; dropping every reference is what "wiping" can mean here.
-  const writable = secrets as {-readonly [K in keyof CardSecrets]?: CardSecrets[K]};
-  for (const key of Object.keys(writable) as (keyof CardSecrets)[]) delete writable[key];
-}
-
-function displayBrand(brand: string | null): string | null {
-  if (!brand) return null;
-  return (CARD_BRANDS as readonly string[]).includes(brand) ? brandRule(brand as CardBrand).displayName : brand;
-}
-

@@ -4,7 +4,8 @@
  * after binding, what the gateway returns to the browser (masked number, brand, session id).
  *
  * Order: `ready`, then `change`... while the buyer types, then `submit`, then exactly one of
- * `bound` | `error` | `redirect` for that submission.
+ * `bound` | `error` | `redirect` | `pending` for that submission (`processing` may come before
+ * the terminal one). `expiring` comes before the session's end, whenever that is.
  */
 import type {CardBrand, CardErrorCode} from '../card/types.js';
 
@@ -27,6 +28,7 @@ export type BindingErrorCode =
   | 'session_missing'
   | 'session_malformed'
   | 'session_expired'
+  | 'session_used'
   | 'duplicate_submit'
   | 'declined'
   | 'network_error'
@@ -52,6 +54,23 @@ export interface BoundDetail {
   readonly maskedCardNo: string | null;
   /** Only when the gateway hands one to the browser. */
   readonly cardToken?: string;
+}
+
+/** What a PROCESSING submission's `processing` and `pending` events tell the page. */
+export interface PendingDetail {
+  readonly vaultingSessionId: string | null;
+}
+
+/** The outcome a page learned from its server (notifyVaulting, inquireVaulting), for `reportOutcome()`. */
+export type ReportedOutcome =
+  | {readonly status: 'SUCCESS'; readonly brand?: string; readonly maskedCardNo?: string}
+  | {readonly status: 'FAIL'; readonly resultCode?: string};
+
+export interface ExpiringDetail {
+  /** About how long the session has left. */
+  readonly remainingMs: number;
+  /** True when the buyer pressed "I need more time" (the page should hand a fresh session). */
+  readonly requestedByBuyer: boolean;
 }
 
 export interface RedirectDetail {
@@ -111,6 +130,30 @@ export class CardRedirectEvent extends Event {
   }
 }
 
+/** The gateway accepted the card and is still deciding (informational; a terminal event follows). */
+export class CardProcessingEvent extends Event {
+  static readonly eventName = 'processing';
+  constructor(readonly detail: PendingDetail) {
+    super(CardProcessingEvent.eventName, INIT);
+  }
+}
+
+/** Terminal: no outcome within `processing-timeout`; the merchant's server learns it from Antom. */
+export class CardPendingEvent extends Event {
+  static readonly eventName = 'pending';
+  constructor(readonly detail: PendingDetail) {
+    super(CardPendingEvent.eventName, INIT);
+  }
+}
+
+/** The session ends soon: hand a fresh `vaultingSessionData` to keep the typed card usable. */
+export class CardExpiringEvent extends Event {
+  static readonly eventName = 'expiring';
+  constructor(readonly detail: ExpiringDetail) {
+    super(CardExpiringEvent.eventName, INIT);
+  }
+}
+
 /** Every event of `<antom-card-binding>`, by name. */
 export interface AntomCardBindingEventMap {
   ready: CardReadyEvent;
@@ -119,6 +162,9 @@ export interface AntomCardBindingEventMap {
   bound: CardBoundEvent;
   error: CardBindingErrorEvent;
   redirect: CardRedirectEvent;
+  processing: CardProcessingEvent;
+  pending: CardPendingEvent;
+  expiring: CardExpiringEvent;
 }
 
 declare global {
@@ -129,6 +175,9 @@ declare global {
     ready: CardReadyEvent;
     bound: CardBoundEvent;
     redirect: CardRedirectEvent;
+    processing: CardProcessingEvent;
+    pending: CardPendingEvent;
+    expiring: CardExpiringEvent;
   }
 }
 

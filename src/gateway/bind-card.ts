@@ -20,6 +20,8 @@ export type BindingOutcome =
   | {readonly kind: 'processing'; readonly vaultingSessionId: string | null}
   | {readonly kind: 'declined'; readonly reason: DeclineReason; readonly resultCode: string; readonly retryable: boolean}
   | {readonly kind: 'session_expired'; readonly resultCode?: string}
+  /** The session takes no more attempts (HTTP 409 SESSION_ALREADY_USED): a new session is needed. */
+  | {readonly kind: 'session_used'; readonly resultCode: string}
   | {
       readonly kind: 'failed';
       readonly code: 'network_error' | 'timeout' | 'gateway_error' | 'invalid_response' | 'encryption_failed';
@@ -139,11 +141,8 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
       return {kind: 'declined', reason: declineReason(reply.result.resultCode), resultCode: reply.result.resultCode, retryable: true};
     case 'ERROR': {
       const code = reply.result.resultCode;
-      if (
-        code === SUBMIT_RESULT_CODES.SESSION_EXPIRED ||
-        code === SUBMIT_RESULT_CODES.SESSION_NOT_FOUND ||
-        code === SUBMIT_RESULT_CODES.SESSION_ALREADY_USED
-      ) {
+      if (code === SUBMIT_RESULT_CODES.SESSION_ALREADY_USED) return {kind: 'session_used', resultCode: code};
+      if (code === SUBMIT_RESULT_CODES.SESSION_EXPIRED || code === SUBMIT_RESULT_CODES.SESSION_NOT_FOUND) {
         return {kind: 'session_expired', resultCode: code};
       }
       // U (UNKNOWN_EXCEPTION and the like) may succeed on retry; F will not.

@@ -15,7 +15,8 @@ const REASONS: Record<string, DeclineReason> = {
   VERIFICATION_FAIL: 'verification_failed',
   VERIFY_TIMES_EXCEED_LIMIT: 'too_many_attempts',
   PAYMENT_COUNT_EXCEED_LIMIT: 'too_many_attempts',
-  PAYMENT_AMOUNT_EXCEED_LIMIT: 'too_many_attempts',
+  // An amount limit is not an attempt count: the bank's plain refusal says it best.
+  PAYMENT_AMOUNT_EXCEED_LIMIT: 'generic',
   PROCESS_FAIL: 'processing_failed',
   // Issuer refusals, said the way a bank says them.
   DO_NOT_HONOR: 'generic',

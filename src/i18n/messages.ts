@@ -72,6 +72,9 @@ export function buildMessages(msg: Msg) {
     cardNumberLabel: msg('Card number', {id: 'label.card_number'}),
     expiryLabel: msg('Expiry date', {id: 'label.expiry'}),
     securityCodeLabel: msg('Security code', {id: 'label.security_code'}),
+    /** The label names the brand's code inside the same words the errors use ("Security code (CVV)"). */
+    securityCodeLabelNamed: (name: string) => msg(str`Security code (${name})`, {id: 'label.security_code_named'}),
+    autoAdvanceHint: msg('Focus moves to the next field when this one is complete.', {id: 'hint.auto_advance'}),
     holderNameLabel: msg('Name on card', {id: 'label.holder_name'}),
     cardNumberPlaceholder: msg('1234 1234 1234 1234', {id: 'placeholder.card_number'}),
     expiryPlaceholder: msg('MM / YY', {id: 'placeholder.expiry'}),
@@ -89,8 +92,31 @@ export function buildMessages(msg: Msg) {
     tryAgain: msg('Try again', {id: 'action.try_again'}),
     sessionMissing: msg('This card form has no session yet, so the card cannot be added.', {id: 'error.session_missing'}),
     sessionMalformedTitle: msg("This card form can't be used", {id: 'alert.session_malformed.title'}),
-    sessionMalformedBody: msg('The page gave the card form an invalid session. Refresh the page to try again.', {
-      id: 'alert.session_malformed.body',
+    sessionMalformedBody: msg("This card form isn't working right now. Refresh the page, or try again later.", {
+      id: 'alert.session_malformed.buyer_body',
+    }),
+    sessionUsedTitle: msg('This card form was already used', {id: 'alert.session_used.title'}),
+    sessionUsedBody: msg('A card was already sent with this form. Refresh the page to add another card.', {
+      id: 'alert.session_used.body',
+    }),
+    sessionMissingTitle: msg("The card form isn't ready yet", {id: 'alert.session_missing.title'}),
+    sessionMissingBody: msg('Your card was not sent. Go back and try again in a moment.', {id: 'alert.session_missing.body'}),
+    reload: msg('Refresh the page', {id: 'action.reload'}),
+    goBack: msg('Back to the form', {id: 'action.back'}),
+    moreTime: msg('I need more time', {id: 'action.more_time'}),
+    expiryWarning: (seconds: number) =>
+      msg(str`For your security, this form expires in ${seconds} seconds.`, {id: 'warning.session_expiring'}),
+    sessionExpiredAnnouncement: msg('This card form has expired.', {id: 'sr.session_expired'}),
+    pendingTitle: msg("We'll let you know", {id: 'alert.pending.title'}),
+    pendingBody: msg("Your bank is still checking this card. You can leave this page: we'll let you know when it's added.", {
+      id: 'alert.pending.body',
+    }),
+    gatewayFinalBody: msg('The payment service could not add this card. Refresh the page to start again.', {
+      id: 'alert.gateway.final_body',
+    }),
+    encryptionTitle: msg("Your card couldn't be sent safely", {id: 'alert.encryption.title'}),
+    encryptionBody: msg('This browser could not protect the card details. Refresh the page or use another browser.', {
+      id: 'alert.encryption.body',
     }),
     sessionExpiredTitle: msg('Session expired', {id: 'alert.session_expired.title'}),
     sessionExpiredBody: msg('For your security, this card form has expired. Refresh the page to start again.', {

@@ -44,8 +44,10 @@ function malformed(reason: string): SessionDecodeResult {
 
 /**
  * @param now injectable clock; a session whose expiry time is not after `now` is `session_expired`.
+ *   `null` skips that check: the element judges the lifetime from receipt (read-session.ts), not
+ *   by a clock that may be wrong.
  */
-export function decodeSession(value: string, now: Date = new Date()): SessionDecodeResult {
+export function decodeSession(value: string, now: Date | null = new Date()): SessionDecodeResult {
   if (value.length > MAX_SESSION_DATA_LENGTH) return malformed('longer than 4096 characters');
   const segments = value.trim().split('&&');
   if (segments.length !== 4) return malformed(`expected 4 segments joined by "&&", got ${segments.length}`);
@@ -69,7 +71,7 @@ export function decodeSession(value: string, now: Date = new Date()): SessionDec
   const metadata = parsed.data;
   const config = metadata.cardBinding;
   const expiresAt = new Date(config.expiryTime);
-  if (!(expiresAt.getTime() > now.getTime())) {
+  if (now !== null && !(expiresAt.getTime() > now.getTime())) {
     return {ok: false, code: 'session_expired', reason: 'the session expiry time has passed'};
   }
   return {

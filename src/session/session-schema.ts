@@ -49,6 +49,12 @@ export const cardBindingConfigSchema = z.looseObject({
   holderNameRequired: z.optional(z.boolean()),
   /** When the session stops being usable: ISO 8601 with offset. */
   expiryTime: isoDateTime,
+  /**
+   * When the gateway issued it, by the same clock as expiryTime (optional): the element measures
+   * the session's lifetime (expiryTime - issueTime) from when it received it, never by the
+   * buyer's clock.
+   */
+  issueTime: z.optional(isoDateTime),
   encryptionKey: encryptionKeySchema,
   /** Antom's id of the session, echoed back to the host page in `bound`. */
   vaultingSessionId: z.optional(z.string().check(z.maxLength(64))),

@@ -3,14 +3,14 @@ import {formatCvcInput, isCardNumberFinished, isCvcFilled} from '../../src/card/
 
 describe('when a field is finished (focus may move on)', () => {
   const numberCases: [number, Parameters<typeof isCardNumberFinished>[1], boolean][] = [
-    [16, 'VISA', true], // usual length
+    [16, 'VISA', false], // a 19-digit Visa must be typeable straight through
     [13, 'VISA', false], // valid, but most Visas are longer
     [19, 'VISA', true], // cannot grow
     [15, 'AMEX', true],
-    [14, 'DINERS', true],
     [16, 'CUP', false], // 19-digit UnionPay numbers must not be cut short
     [19, 'CUP', true],
     [16, 'MASTERCARD', true],
+    [14, 'DINERS', false], // Diners numbers run to 19 digits
   ];
   for (const [count, brand, finished] of numberCases) {
     it(`${brand} at ${count} digits: ${finished}`, () => expect(isCardNumberFinished(count, brand)).to.equal(finished));

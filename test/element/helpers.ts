@@ -96,6 +96,8 @@ export interface SessionOverrides {
   acceptedBrands?: string[];
   holderNameRequired?: boolean;
   expiryTime?: string;
+  /** The gateway's issue time (`cardBinding.issueTime`); absent unless given. */
+  issueTime?: string;
   metadata?: Record<string, unknown>;
 }
 
@@ -109,6 +111,7 @@ export async function makeSessionData(overrides: SessionOverrides = {}): Promise
       submitUrl: overrides.submitUrl ?? 'http://127.0.0.1:9/__sandbox/submitCard',
       ...(overrides.acceptedBrands ? {acceptedBrands: overrides.acceptedBrands} : {}),
       ...(overrides.holderNameRequired === undefined ? {} : {holderNameRequired: overrides.holderNameRequired}),
+      ...(overrides.issueTime ? {issueTime: overrides.issueTime} : {}),
       expiryTime: overrides.expiryTime ?? new Date(Date.now() + 30 * 60_000).toISOString(),
       encryptionKey: {kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RSA-OAEP-256', kid: 'test-1'},
       vaultingSessionId: 'VS_TEST_1',

@@ -87,9 +87,9 @@ describe('<antom-card-binding> typing', () => {
     expect(errorText(el, 'cardNumber')).to.equal('Your card number is invalid.');
   });
 
-  it('moves focus on when the number, the expiry and the code are complete', async () => {
-    const el = await mount();
-    await typeInto(el, 'cardNumber', TEST_CARDS.visa);
+  it('with auto-advance, moves focus on when the number, the expiry and the code are complete', async () => {
+    const el = await mount(html`<antom-card-binding auto-advance></antom-card-binding>`);
+    await typeInto(el, 'cardNumber', TEST_CARDS.mastercard);
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'expiry'));
     await sendKeys({type: futureExpiry()});
     await el.updateComplete;
@@ -100,14 +100,14 @@ describe('<antom-card-binding> typing', () => {
   });
 
   it('does not move focus on for a valid but extendable or invalid number', async () => {
-    const el = await mount();
+    const el = await mount(html`<antom-card-binding auto-advance></antom-card-binding>`);
     await typeInto(el, 'cardNumber', '4242424242424241'); // 16 digits, Luhn fails
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'cardNumber'));
   });
 
   it('never traps focus: Shift+Tab goes back from a complete field', async () => {
-    const el = await mount();
-    await typeInto(el, 'cardNumber', TEST_CARDS.visa);
+    const el = await mount(html`<antom-card-binding auto-advance></antom-card-binding>`);
+    await typeInto(el, 'cardNumber', TEST_CARDS.mastercard);
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'expiry'));
     await sendKeys({down: 'Shift'});
     await press(el, 'Tab');
@@ -129,9 +129,9 @@ describe('<antom-card-binding> typing', () => {
     expect(field.value).to.equal(`12 / ${year.slice(2)}`);
   });
 
-  it('flags month 13 at once and a past month on blur', async () => {
+  it('flags month 00 at once and a past month on blur', async () => {
     const el = await mount();
-    await typeInto(el, 'expiry', '13');
+    await typeInto(el, 'expiry', '00');
     expect(errorText(el, 'expiry')).to.equal('The month must be between 01 and 12.');
     const field = input(el, 'expiry');
     field.value = '';
@@ -145,7 +145,7 @@ describe('<antom-card-binding> typing', () => {
     const label = () => el.shadowRoot!.querySelector('label[for="cvc"]')!.textContent!.trim();
     expect(label()).to.equal('Security code');
     await typeInto(el, 'cardNumber', TEST_CARDS.amex);
-    expect(label()).to.equal('CID');
+    expect(label()).to.equal('Security code (CID)');
     await typeInto(el, 'cvc', '12345');
     expect(input(el, 'cvc').value).to.equal('1234');
     expect(el.shadowRoot!.querySelector('#cvc-hint')!.textContent).to.contain('front');

@@ -307,11 +307,19 @@ describe('binding flow against the sandbox emulator', function () {
     }
   });
 
-  it('processing: the alert says the card is being added', async () => {
+  it('processing: the alert says the card is being added, then "we\'ll let you know" and one pending event', async () => {
     const el = await mountSession(await newSession());
+    el.processingTimeout = 500;
     await fillValidCard(el, '4000000000000077', '737');
+    const terminal: string[] = [];
+    for (const name of ['bound', 'error', 'redirect', 'pending']) el.addEventListener(name, () => terminal.push(name));
+    const pending = oneEvent(el, 'pending');
     await el.submit();
     await el.updateComplete;
     expect(alertTitle(el)).to.equal('Adding your card…');
+    await pending;
+    await el.updateComplete;
+    expect(alertTitle(el)).to.equal("We'll let you know");
+    expect(terminal).to.deep.equal(['pending']);
   });
 });

@@ -111,6 +111,12 @@ describe('binding flow through the merchant relay and vaultPaymentMethod', funct
     const notification = await notificationFor(session.vaultingRequestId);
     expect(notification.body.result.resultStatus).to.equal('S');
     expect(await relayCallsFor(session.vaultingRequestId)).to.have.length(1);
+    // Issue 10: the page hands over what its server learned; the submission ends in one `bound`.
+    const bound = oneEvent(el, 'bound');
+    el.reportOutcome({status: 'SUCCESS', maskedCardNo: notification.body.paymentMethodDetail?.card?.maskedCardNo});
+    expect((await bound).detail.vaultingSessionId).to.equal(session.vaultingSessionId);
+    await el.updateComplete;
+    expect(alertTitle(el)).to.equal('Card added');
   });
 
   it('an unknown answer (U): error gateway_error, retryable; the retry goes to Antom under a new vaultingRequestId', async () => {

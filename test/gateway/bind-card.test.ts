@@ -61,10 +61,15 @@ describe('bindCard', () => {
   });
 
   it('maps the session errors the gateway reports to session_expired', async () => {
-    for (const code of ['SESSION_EXPIRED', 'SESSION_NOT_FOUND', 'SESSION_ALREADY_USED']) {
+    for (const code of ['SESSION_EXPIRED', 'SESSION_NOT_FOUND']) {
       const result = await outcome(reply(410, {status: 'ERROR', result: RESULT(code, 'F')}));
       expect(result).to.deep.equal({kind: 'session_expired', resultCode: code});
     }
+  });
+
+  it('a used session (409 SESSION_ALREADY_USED) is its own outcome, not an expired one', async () => {
+    const result = await outcome(reply(409, {status: 'ERROR', result: RESULT('SESSION_ALREADY_USED', 'F')}));
+    expect(result).to.deep.equal({kind: 'session_used', resultCode: 'SESSION_ALREADY_USED'});
   });
 
   it('U errors are retryable gateway errors, F errors are not', async () => {
@@ -161,6 +166,7 @@ describe('declineReason', () => {
     ['CARD_NOT_SUPPORTED', 'not_supported'],
     ['USER_PAYMENT_VERIFICATION_FAILED', 'verification_failed'],
     ['VERIFY_TIMES_EXCEED_LIMIT', 'too_many_attempts'],
+    ['PAYMENT_AMOUNT_EXCEED_LIMIT', 'generic'],
     ['PROCESS_FAIL', 'processing_failed'],
     ['SOMETHING_NEW', 'generic'],
   ];

@@ -1,0 +1,244 @@
+/**
+ * CardFieldsController: the four inputs' formatting, validation state, shown errors, `change`
+ * events and auto-advance.
+ *
+ * Card data lives only in the inputs' values and, while the buyer types, in ES private fields
+ * here (the edit history the formatter needs). It never goes into reactive properties, event
+ * details or logs, and `wipe()` drops it.
+ *
+ * Auto-advance (WCAG 3.2.2, "On Input"): off unless the page sets `auto-advance`; when on, the
+ * card number's description tells the buyer, and focus moves on only
+ * - after a keystroke that added a character at the end of the field,
+ * - when that keystroke finished the field: it can no longer grow (a 16-digit Visa may still
+ *   become 19 digits, so only 19 moves on), the expiry has month and year, the code its length,
+ * - once per field: a field the buyer came back to never moves focus away again.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {
+  formatCardNumberInput,
+  formatCvcInput,
+  formatExpiryInput,
+  isCardNumberFinished,
+  isCvcFilled,
+  validateCard,
+  type CardBrand,
+  type CardErrorCode,
+  type FieldResult,
+  type TextWithCaret,
+} from '../../card/index.js';
+import {CardChangeEvent, type CardChangeDetail, type CardFieldName} from '../events.js';
+import type {CardSecrets} from '../../gateway/bind-card.js';
+import {FIELDS, type FocusController} from './focus.js';
+
+type Host = ReactiveControllerHost & HTMLElement & {readonly autoAdvance: boolean; readonly renderRoot: HTMLElement | DocumentFragment};
+
+export interface FieldRules {
+  readonly acceptedBrands: readonly CardBrand[] | undefined;
+  readonly holderNameRequired: boolean;
+}
+
+const NONE: Record<CardFieldName, CardErrorCode | null> = {cardNumber: null, expiry: null, cvc: null, holderName: null};
+
+function emptyEdits(): Record<CardFieldName, TextWithCaret> {
+  const empty = {value: '', caret: 0};
+  return {cardNumber: empty, expiry: empty, cvc: empty, holderName: empty};
+}
+
+function noFields(): Record<CardFieldName, boolean> {
+  return {cardNumber: false, expiry: false, cvc: false, holderName: false};
+}
+
+export class CardFieldsController implements ReactiveController {
+  brand: CardBrand | null = null;
+  shownErrors: Readonly<Record<CardFieldName, CardErrorCode | null>> = NONE;
+  complete = false;
+  empty = true;
+  /** While true, no `change` fires (wiping after an outcome: the outcome event says it all). */
+  #silent = false;
+  #previous = emptyEdits();
+  #results: Record<CardFieldName, FieldResult> | null = null;
+  #revealed = noFields();
+  /** Fields focus already moved on from, or that the buyer came back to: no auto-advance again. */
+  #settled = noFields();
+  #lastChange = '';
+
+  constructor(
+    private readonly host: Host,
+    private readonly focus: FocusController,
+    private readonly rules: () => FieldRules,
+    private readonly onErrorShown: (code: CardErrorCode) => void
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.renderRoot.addEventListener('beforeinput', this.#onBeforeInput);
+    this.host.renderRoot.addEventListener('focusin', this.#onFocusIn);
+  }
+
+  hostDisconnected(): void {
+    this.host.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput);
+    this.host.renderRoot.removeEventListener('focusin', this.#onFocusIn);
+  }
+
+  /** Field results (validating first if nothing was typed yet). */
+  results(): Record<CardFieldName, FieldResult> {
+    if (!this.#results) this.revalidate(null);
+    return this.#results!;
+  }
+
+  /** Records value and caret just before an edit, so the formatter knows where the edit was. */
+  readonly #onBeforeInput = (event: Event): void => {
+    // InputEvent.data holds typed characters: keep it inside the shadow root.
+    event.stopPropagation();
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement)) return;
+    const field = FIELDS.find((name) => name === target.id);
+    if (field) this.#previous[field] = {value: target.value, caret: target.selectionStart ?? target.value.length};
+  };
+
+  /** A field entered with something in it is one the buyer came back to. */
+  readonly #onFocusIn = (event: Event): void => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.value === '') return;
+    const field = FIELDS.find((name) => name === target.id);
+    if (field) this.#settled[field] = true;
+  };
+
+  onInput(field: CardFieldName, event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const previous = this.#previous[field];
+    const next: TextWithCaret = {value: input.value, caret: input.selectionStart ?? input.value.length};
+    const formatted = this.#format(field, previous, next);
+    if (input.value !== formatted.value) input.value = formatted.value;
+    if (this.focus.focusedField() === field) input.setSelectionRange(formatted.caret, formatted.caret);
+    this.#previous[field] = formatted;
+    this.#revealed[field] = false;
+    const wasFilled = this.#isFilled(field, previous.value);
+    this.revalidate(field);
+    const grewAtEnd =
+      event.inputType === 'insertText' && formatted.value.length > previous.value.length && formatted.caret === formatted.value.length;
+    if (this.host.autoAdvance && grewAtEnd && !wasFilled && !this.#settled[field] && this.#isFilled(field, formatted.value)) {
+      this.#settled[field] = true;
+      const nextField = FIELDS[FIELDS.indexOf(field) + 1];
+      if (nextField) this.focus.field(nextField);
+    }
+  }
+
+  onBlur(field: CardFieldName): void {
+    const value = this.focus.input(field)?.value ?? '';
+    this.#revealed[field] = value.trim() !== '' || this.#revealed[field];
+    this.revalidate(field);
+  }
+
+  /** Shows every field's error (submit). Returns the invalid fields, in order. */
+  revealAll(): CardFieldName[] {
+    this.revalidate(null);
+    for (const field of FIELDS) this.#revealed[field] = true;
+    this.#updateShown(null);
+    return FIELDS.filter((field) => this.#results![field].status !== 'valid');
+  }
+
+  values(): Record<CardFieldName, string> {
+    const value = (field: CardFieldName) => this.focus.input(field)?.value ?? '';
+    return {cardNumber: value('cardNumber'), expiry: value('expiry'), cvc: value('cvc'), holderName: value('holderName')};
+  }
+
+  secrets(): CardSecrets {
+    const values = this.values();
+    const digits = values.expiry.replace(/\D/g, '');
+    return {
+      cardNo: values.cardNumber.replace(/\D/g, ''),
+      expiryMonth: digits.slice(0, 2),
+      expiryYear: digits.slice(-2),
+      cvv: values.cvc,
+      cardholderName: values.holderName.trim() || undefined,
+    };
+  }
+
+  /** Empties every field; `silent`: without a `change` event (after an outcome). */
+  clear(silent: boolean): void {
+    this.#silent = silent;
+    for (const field of FIELDS) {
+      const input = this.focus.input(field);
+      if (input) input.value = '';
+    }
+    this.#previous = emptyEdits();
+    this.#revealed = noFields();
+    this.#settled = noFields();
+    this.revalidate(null);
+    this.#silent = false;
+  }
+
+  /** Re-runs the card rules; `field` is the one that changed (null: all may have). */
+  revalidate(field: CardFieldName | null): void {
+    const rules = this.rules();
+    const result = validateCard(this.values(), {acceptedBrands: rules.acceptedBrands, holderNameRequired: rules.holderNameRequired});
+    this.#results = result.fields as Record<CardFieldName, FieldResult>;
+    this.complete = result.complete;
+    this.empty = result.empty;
+    if (result.brand !== this.brand) {
+      this.brand = result.brand;
+      this.host.requestUpdate();
+    }
+    this.#updateShown(field);
+  }
+
+  #updateShown(changed: CardFieldName | null): void {
+    const results = this.#results!;
+    const shown = {} as Record<CardFieldName, CardErrorCode | null>;
+    let differs = false;
+    for (const field of FIELDS) {
+      const result = results[field];
+      shown[field] = result.status === 'valid' ? null : result.status === 'invalid' || this.#revealed[field] ? result.error : null;
+      if (shown[field] !== this.shownErrors[field]) differs = true;
+    }
+    // Announce an error that just appeared on the field being edited or left.
+    if (changed && shown[changed] && shown[changed] !== this.shownErrors[changed]) this.onErrorShown(shown[changed]!);
+    if (differs) {
+      this.shownErrors = shown;
+      this.host.requestUpdate();
+    }
+    this.#emitChange();
+  }
+
+  #emitChange(): void {
+    const e = this.shownErrors;
+    // A cheap key instead of JSON.stringify: this runs on every keystroke.
+    const key = `${+this.complete}${+this.empty}${this.brand}${e.cardNumber}${e.expiry}${e.cvc}${e.holderName}`;
+    if (key === this.#lastChange) return;
+    this.#lastChange = key;
+    if (this.#silent) return;
+    const detail: CardChangeDetail = {complete: this.complete, empty: this.empty, brand: this.brand, errors: {...e}};
+    this.host.dispatchEvent(new CardChangeEvent(detail));
+  }
+
+  #format(field: CardFieldName, previous: TextWithCaret, next: TextWithCaret): TextWithCaret {
+    switch (field) {
+      case 'cardNumber':
+        return formatCardNumberInput(previous, next, this.rules().acceptedBrands);
+      case 'expiry':
+        return formatExpiryInput(previous, next);
+      case 'cvc':
+        return formatCvcInput(next, this.brand);
+      case 'holderName':
+        return next;
+    }
+  }
+
+  /** Whether `value` finishes the field (see the module comment); needs the field to be valid. */
+  #isFilled(field: CardFieldName, value: string): boolean {
+    if (value === '') return false;
+    if (value === this.focus.input(field)?.value && this.#results?.[field].status !== 'valid') return false;
+    switch (field) {
+      case 'cardNumber':
+        return isCardNumberFinished(value.replace(/\D/g, '').length, this.brand, this.rules().acceptedBrands);
+      case 'expiry':
+        return value.replace(/\D/g, '').length === 4;
+      case 'cvc':
+        return isCvcFilled(value, this.brand);
+      case 'holderName':
+        return false;
+    }
+  }
+}

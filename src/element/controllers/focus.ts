@@ -1,0 +1,62 @@
+/**
+ * FocusController: where focus goes after a render (a field, the alert heading) and where it
+ * returns when an alert closes. Focus moves only in answer to the buyer (submit, close, a
+ * finished field with auto-advance on), never on its own.
+ */
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {CardFieldName} from '../events.js';
+
+export const FIELDS: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc', 'holderName'];
+
+type Host = ReactiveControllerHost & {readonly renderRoot: HTMLElement | DocumentFragment};
+
+export class FocusController implements ReactiveController {
+  #pending: 'alert' | CardFieldName | null = null;
+  /** The field that had focus when the form gave way to an alert. */
+  #beforeAlert: CardFieldName | null = null;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  input(field: CardFieldName): HTMLInputElement | null {
+    return this.host.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+  }
+
+  /** Whether focus is anywhere inside the element. */
+  get within(): boolean {
+    return this.host.renderRoot instanceof ShadowRoot && this.host.renderRoot.activeElement !== null;
+  }
+
+  focusedField(): CardFieldName | null {
+    const active = this.host.renderRoot instanceof ShadowRoot ? this.host.renderRoot.activeElement : null;
+    return FIELDS.find((field) => this.input(field) === active) ?? null;
+  }
+
+  field(field: CardFieldName): void {
+    const input = this.input(field);
+    if (input) input.focus();
+    else this.#pending = field;
+  }
+
+  /** Remembers the field to come back to, then focuses the alert heading after the next render. */
+  toAlert(): void {
+    this.#beforeAlert = this.focusedField() ?? this.#beforeAlert;
+    this.#pending = 'alert';
+    this.host.requestUpdate();
+  }
+
+  /** Back to the field focused before the alert (the card number by default). */
+  backToForm(): void {
+    this.#pending = this.#beforeAlert ?? 'cardNumber';
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const target = this.#pending;
+    if (!target) return;
+    this.#pending = null;
+    if (target === 'alert') this.host.renderRoot.querySelector<HTMLElement>('#alert-title')?.focus();
+    else this.input(target)?.focus();
+  }
+}
