@@ -80,5 +80,7 @@ export {
   type RelayResponse,
   type RelaySession,
   type RelaySessionStatus,
+  type RelaySessionState,
+  type RelayResultInput,
   type RelayStore,
 } from './relay/index.js';

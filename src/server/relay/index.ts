@@ -11,6 +11,8 @@ export {
   type RelayResponse,
   type RelaySession,
   type RelaySessionStatus,
+  type RelaySessionState,
+  type RelayResultInput,
 } from './relay.js';
 export {MemoryRelayStore, type RelayStore} from './store.js';
 export {RELAY_RESULT_CODES} from './answers.js';

@@ -142,6 +142,8 @@ export interface RelayAttempt {
   readonly reference: string | null;
 }
 
+export type RelaySessionState = 'OPEN' | 'IN_PROGRESS' | 'AWAITING_3DS' | 'PROCESSING' | 'BOUND' | 'FAILED' | 'CLOSED' | 'EXPIRED';
+
 /** A session as the merchant server may look it up (after 3-D Secure, in an admin page...). */
 export interface RelaySessionStatus {
   readonly vaultingSessionId: string;
@@ -150,9 +152,11 @@ export interface RelaySessionStatus {
   /**
    * OPEN: takes a card (none yet, or only declined ones); IN_PROGRESS: a submission is being handled;
    * AWAITING_3DS: the buyer was sent to 3-D Secure; PROCESSING: Antom has not decided; BOUND: a card
-   * was vaulted; CLOSED: the limit of declined attempts was reached. Expiry is separate: `expiresAt`.
+   * was vaulted; FAILED: the 3-D Secure or pending attempt failed (recordResult); CLOSED: the limit of
+   * declined attempts was reached; EXPIRED: it lapsed while OPEN. All but OPEN and IN_PROGRESS are
+   * final for the browser; AWAITING_3DS and PROCESSING end by {@link CardBindingRelay.recordResult}.
    */
-  readonly state: 'OPEN' | 'IN_PROGRESS' | 'AWAITING_3DS' | 'PROCESSING' | 'BOUND' | 'CLOSED';
+  readonly state: RelaySessionState;
   /** The newest attempt's vaultingRequestId (ask inquireVaulting with it), or null before any. */
   readonly latestVaultingRequestId: string | null;
   readonly attempts: number;
@@ -167,6 +171,16 @@ export interface RelayOutcome extends RelayAttempt {
   readonly resultCode: string;
   /** SUCCESS only. `cardToken` is what Antom returned (absent if it did not). */
   readonly card: {readonly cardToken?: string; readonly brand?: string; readonly maskedCardNo?: string} | null;
+  /** The session after this outcome: after a FAIL, OPEN (another card may follow) or CLOSED. */
+  readonly sessionState: RelaySessionState;
+}
+
+/** A final result from notifyVaulting or inquireVaulting, as the server helper parses them. */
+export interface RelayResultInput {
+  readonly vaultingRequestId: string;
+  readonly result: {readonly resultStatus: 'S' | 'F' | 'U'; readonly resultCode: string};
+  /** inquireVaulting's status (its `result` is about the inquiry, not the binding). */
+  readonly vaultingStatus?: 'SUCCESS' | 'FAIL' | 'PROCESSING';
 }
 
 /** A request as any HTTP framework can give it. */
@@ -200,6 +214,12 @@ export interface CardBindingRelay {
   findAttempt(vaultingRequestId: string): Promise<RelayAttempt | null>;
   /** A session by the vaultingRequestId createSession returned, or null when unknown or forgotten. */
   findSession(vaultingRequestId: string): Promise<RelaySessionStatus | null>;
+  /**
+   * Tells the relay how an attempt ended, from a verified notifyVaulting body or an inquireVaulting
+   * answer, so a session awaiting 3-D Secure or processing becomes BOUND or FAILED. Idempotent;
+   * returns the session afterwards, or null for an id this relay did not issue.
+   */
+  recordResult(result: RelayResultInput): Promise<RelaySessionStatus | null>;
   /** The public key sessions carry, as a JWK. */
   publicKey(): Promise<EncryptionKey>;
 }
@@ -213,7 +233,7 @@ export class CardBindingRelayConfigError extends Error {
   }
 }
 
-type SessionState = 'OPEN' | 'BUSY' | 'REDIRECT' | 'PROCESSING' | 'BOUND' | 'CLOSED';
+type SessionState = 'OPEN' | 'BUSY' | 'REDIRECT' | 'PROCESSING' | 'BOUND' | 'FAILED' | 'CLOSED';
 
 /** What the store holds per session (JSON). */
 interface SessionRecord {
@@ -610,6 +630,7 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
           status: reported,
           resultCode: answer.reply.result.resultCode,
           card: outcome.kind === 'bound' ? {...(outcome.cardToken ? {cardToken: outcome.cardToken} : {}), ...summary} : null,
+          sessionState: publicState(next),
         });
       } catch (error) {
         log(`relay onOutcome failed (${error instanceof Error ? error.name : 'unknown'})`);
@@ -721,17 +742,25 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
     return raw === null ? null : (JSON.parse(raw) as RelayAttempt);
   }
 
-  async function findSession(vaultingRequestId: string): Promise<RelaySessionStatus | null> {
-    const sessionId = await store.get(requestKey(vaultingRequestId));
-    const loaded = sessionId === null ? null : await readSession(sessionId);
-    if (!loaded) return null;
-    const record = loaded.record;
-    const busy = record.state === 'BUSY' && (record.busyUntil ?? 0) > now().getTime();
-    const state = busy ? 'IN_PROGRESS' : record.state === 'BUSY' ? 'OPEN' : record.state === 'REDIRECT' ? 'AWAITING_3DS' : record.state;
+  function publicState(record: SessionRecord): RelaySessionState {
+    const at = now().getTime();
+    switch (record.state) {
+      case 'BUSY':
+        return (record.busyUntil ?? 0) > at ? 'IN_PROGRESS' : at >= record.expiresAt ? 'EXPIRED' : 'OPEN';
+      case 'OPEN':
+        return at >= record.expiresAt ? 'EXPIRED' : 'OPEN';
+      case 'REDIRECT':
+        return 'AWAITING_3DS';
+      default:
+        return record.state;
+    }
+  }
+
+  function statusOf(record: SessionRecord): RelaySessionStatus {
     return {
       vaultingSessionId: record.sessionId,
       vaultingRequestId: record.vaultingRequestId,
-      state,
+      state: publicState(record),
       latestVaultingRequestId: record.attempts === 0 ? null : attemptId(record.vaultingRequestId, record.attempts),
       attempts: record.attempts,
       declinedAttempts: record.declines,
@@ -740,12 +769,44 @@ export function createCardBindingRelay(options: CardBindingRelayOptions): CardBi
     };
   }
 
+  async function findSession(vaultingRequestId: string): Promise<RelaySessionStatus | null> {
+    const sessionId = await store.get(requestKey(vaultingRequestId));
+    const loaded = sessionId === null ? null : await readSession(sessionId);
+    return loaded ? statusOf(loaded.record) : null;
+  }
+
+  async function recordResult(input: RelayResultInput): Promise<RelaySessionStatus | null> {
+    const attempt = await findAttempt(input.vaultingRequestId);
+    if (!attempt) return null;
+    const succeeded = input.vaultingStatus ? input.vaultingStatus === 'SUCCESS' : input.result.resultStatus === 'S';
+    const failed = input.vaultingStatus ? input.vaultingStatus === 'FAIL' : input.result.resultStatus === 'F';
+    // Compare-and-set can lose to a submission in flight: read again and retry.
+    for (let tries = 0; tries < 5; tries++) {
+      const loaded = await readSession(attempt.vaultingSessionId);
+      if (!loaded) return null;
+      const record = loaded.record;
+      const latest = attempt.attempt === record.attempts;
+      const pending = record.state === 'REDIRECT' || record.state === 'PROCESSING';
+      let next: SessionRecord | null = null;
+      if (succeeded && record.state !== 'BOUND') next = {...record, state: 'BOUND', busyUntil: null, unsettledVaultingRequestId: null};
+      // A decline the browser already saw changes nothing; only a pending attempt's failure ends the session.
+      else if (failed && latest && pending) next = {...record, state: 'FAILED', busyUntil: null};
+      if (!next) return statusOf(record);
+      if (await writeSession(loaded.raw, next)) {
+        log(`relay session ${record.sessionId.slice(0, 8)} ${input.vaultingRequestId}: recorded ${next.state}`);
+        return statusOf(next);
+      }
+    }
+    return findSession(attempt.sessionVaultingRequestId);
+  }
+
   return {
     createSession,
     handle,
     handleNodeRequest,
     findAttempt,
     findSession,
+    recordResult,
     publicKey: async () => (await cardKey()).jwk,
   };
 }

@@ -210,6 +210,7 @@ test('success: one vaultPaymentMethod call with every field Antom asks for; the 
     status: 'SUCCESS',
     resultCode: 'SUCCESS',
     card: {cardToken: `TOKEN-${session.vaultingRequestId}`, brand: 'VISA', maskedCardNo: '************4242'},
+    sessionState: 'BOUND',
   });
   assert.deepEqual(await h.relay.findAttempt(session.vaultingRequestId), {
     vaultingSessionId: session.vaultingSessionId,
@@ -687,3 +688,46 @@ async function waitUntil(predicate: () => boolean, timeoutMs = 2000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+test('recordResult: a notification (or an inquiry) ends a session awaiting 3-D Secure; onOutcome says what the session became', async () => {
+  const challenge = harness({maxDeclinedAttempts: 2}, () => answer('U', 'VERIFICATION_IN_PROCESS', {normalUrl: 'https://3ds.example/c'}));
+  const passed = await newSession(challenge.relay);
+  await submit(challenge.relay, passed.vaultingSessionData, CARD);
+  assert.equal(challenge.outcomes[0]?.sessionState, 'AWAITING_3DS');
+  const success = {vaultingRequestId: passed.vaultingRequestId, result: SUCCESS};
+  assert.equal((await challenge.relay.recordResult(success))?.state, 'BOUND');
+  assert.equal((await challenge.relay.recordResult(success))?.state, 'BOUND', 'a repeated delivery changes nothing');
+  assert.equal(
+    (await challenge.relay.recordResult({vaultingRequestId: passed.vaultingRequestId, result: {resultStatus: 'F', resultCode: 'X'}}))?.state,
+    'BOUND',
+    'a late failure does not undo a binding',
+  );
+
+  const failed = await newSession(challenge.relay);
+  await submit(challenge.relay, failed.vaultingSessionData, CARD);
+  const inquiry = {vaultingRequestId: failed.vaultingRequestId, result: SUCCESS, vaultingStatus: 'FAIL' as const};
+  assert.equal((await challenge.relay.recordResult(inquiry))?.state, 'FAILED', 'an inquiry’s own result S is about the inquiry');
+  assert.equal((await submit(challenge.relay, failed.vaultingSessionData, OTHER_CARD)).json.result.resultCode, 'SESSION_ALREADY_USED');
+  assert.equal(await challenge.relay.recordResult({vaultingRequestId: 'vr-not-ours', result: SUCCESS}), null);
+
+  const declines = harness({maxDeclinedAttempts: 2}, () => answer('F', 'DO_NOT_HONOR'));
+  const s = await newSession(declines.relay);
+  await submit(declines.relay, s.vaultingSessionData, CARD);
+  await submit(declines.relay, s.vaultingSessionData, CARD);
+  assert.deepEqual(
+    declines.outcomes.map((o) => o.sessionState),
+    ['OPEN', 'CLOSED'],
+  );
+  // A decline's notification, already answered to the browser, changes nothing.
+  assert.equal((await declines.relay.recordResult({vaultingRequestId: s.vaultingRequestId, result: {resultStatus: 'F', resultCode: 'DO_NOT_HONOR'}}))?.state, 'CLOSED');
+});
+
+test('a session that lapses while open is EXPIRED', async () => {
+  let clock = new Date('2030-01-01T00:00:00Z');
+  const h = harness({now: () => clock, sessionTtlSeconds: 60}, () => answer('F', 'DO_NOT_HONOR'));
+  const session = await newSession(h.relay);
+  await submit(h.relay, session.vaultingSessionData, CARD);
+  assert.equal((await h.relay.findSession(session.vaultingRequestId))?.state, 'OPEN');
+  clock = new Date('2030-01-01T00:01:00Z');
+  assert.equal((await h.relay.findSession(session.vaultingRequestId))?.state, 'EXPIRED');
+});
