@@ -68,8 +68,12 @@ const externalGzip = externalFiles.reduce((sum, f) => sum + gzip(f), 0);
 line('lit-external build (define.js + static chunks)', kb(externalGzip), `${externalFiles.length} files; lit and @lit/* are the app's own`);
 // Lazy chunks beside the bundle: one per locale (only the active one loads), the session
 // decoder and zod (load when a session is set), the submit path (loads on the first submit).
+// The submit path (submit-path-*.js: zod, the full session check, encryption, the gateway client)
+// and every chunk it imports statically load on the first submit; nothing else lazy is left.
+const submitEntry = readdirSync('dist/bundle-chunks').find((f) => /^(submit-path|bind-card)-.*\.js$/.test(f));
+const submitFiles = submitEntry ? new Set([...staticClosure(join('dist/bundle-chunks', submitEntry))].map((f) => f.split('/').pop())) : new Set();
 const chunkRole = (file) =>
-  /^(pt-BR|[a-z]{2})\.js$/.test(file) ? 'locale' : file.startsWith('bind-card') ? 'loaded on the first submit' : 'loaded when a session is set';
+  /^(pt-BR|[a-z]{2})\.js$/.test(file) ? 'locale' : submitFiles.has(file) ? 'loaded on the first submit' : 'loaded when a session is set';
 let sessionChunks = 0;
 for (const file of readdirSync('dist/bundle-chunks').filter((f) => f.endsWith('.js')).sort()) {
   const size = gzip(join('dist/bundle-chunks', file));
