@@ -79,24 +79,18 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
   const modeOf = (value) => (MODES.includes(value) ? value : DEFAULT_MODE);
 
   /**
-   * A relay attempt failed (declined, 3-D Secure failed). That closes the session only when the
-   * session cannot take another card: the relay closed it after its last allowed decline, or the
-   * failed attempt was its newest and left it waiting (3-D Secure, processing) for good.
+   * One relay attempt's outcome, from the relay's answer, a notification or an inquiry. A failed
+   * attempt ends the buyer's session only when the relay says the session can take no other card
+   * (CLOSED after its last allowed decline, FAILED after a failed 3-D Secure or pending attempt);
+   * an ordinary decline leaves it open for the next card.
    */
-  async function settleRelayFailure(sessionRequestId, attemptRequestId, resultCode) {
-    const session = await relay.findSession(sessionRequestId);
-    const newest = session?.latestVaultingRequestId === attemptRequestId;
-    const final = session?.state === 'CLOSED' || (newest && ['AWAITING_3DS', 'PROCESSING'].includes(session?.state));
-    if (!final) return 'attempt recorded';
-    return store.applyOutcome({vaultingRequestId: sessionRequestId, status: 'FAIL', resultCode});
-  }
-
-  /** One relay attempt's outcome, from the relay's answer, a notification or an inquiry. */
-  async function applyRelayAttempt({sessionRequestId, attemptRequestId, attempt, status, resultCode, card}) {
+  async function applyRelayAttempt({sessionRequestId, attemptRequestId, attempt, status, resultCode, card, sessionState}) {
     store.recordAttempt({vaultingRequestId: attemptRequestId, sessionVaultingRequestId: sessionRequestId, attempt, status, resultCode});
     let outcome = 'attempt recorded';
     if (status === 'SUCCESS') outcome = store.applyOutcome({vaultingRequestId: sessionRequestId, status, resultCode, card});
-    else if (status === 'FAIL') outcome = await settleRelayFailure(sessionRequestId, attemptRequestId, resultCode);
+    else if (status === 'FAIL' && ['CLOSED', 'FAILED'].includes(sessionState)) {
+      outcome = store.applyOutcome({vaultingRequestId: sessionRequestId, status: 'FAIL', resultCode});
+    }
     if (outcome === 'stored') changed();
     return outcome;
   }
@@ -110,7 +104,7 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
       // Each attempt is its own vaulting at Antom: ask about the newest one.
       const session = await relay.findSession(vaultingRequestId);
       if (!session) return row;
-      if (session.state === 'OPEN' && session.expiresAt.getTime() <= Date.now()) {
+      if (session.state === 'EXPIRED') {
         // Lapsed with no card (at most declined attempts): nothing can bind any more.
         const last = store.attempts(vaultingRequestId).at(-1);
         store.applyOutcome({vaultingRequestId, status: 'FAIL', resultCode: last?.resultCode ?? 'SESSION_EXPIRED'});
@@ -126,7 +120,8 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
     const card = answer.paymentMethodDetail?.card;
     if (row.mode === 'relay') {
       const attempt = await relay.findAttempt(asked);
-      await applyRelayAttempt({sessionRequestId: vaultingRequestId, attemptRequestId: asked, attempt: attempt?.attempt, status, resultCode, card});
+      const session = await relay.recordResult(answer); // AWAITING_3DS / PROCESSING -> BOUND or FAILED
+      await applyRelayAttempt({sessionRequestId: vaultingRequestId, attemptRequestId: asked, attempt: attempt?.attempt, status, resultCode, card, sessionState: session?.state});
     } else if (store.applyOutcome({vaultingRequestId, status, resultCode, card}) === 'stored') {
       changed();
     }
@@ -179,7 +174,16 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
         const status = succeeded ? 'SUCCESS' : 'FAIL';
         const card = notification.paymentMethodDetail?.card;
         if (store.vaulting(sessionRequestId)?.mode === 'relay') {
-          outcome = await applyRelayAttempt({sessionRequestId, attemptRequestId: id, attempt: attempt?.attempt, status, resultCode: result.resultCode, card});
+          const session = await relay.recordResult(notification);
+          outcome = await applyRelayAttempt({
+            sessionRequestId,
+            attemptRequestId: id,
+            attempt: attempt?.attempt,
+            status,
+            resultCode: result.resultCode,
+            card,
+            sessionState: session?.state,
+          });
         } else {
           // Direct mode: Antom notifies the session's final state, once.
           outcome = store.applyOutcome({vaultingRequestId: id, status, resultCode: result.resultCode, card});
@@ -263,6 +267,7 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
         status: outcome.status,
         resultCode: outcome.resultCode,
         card: outcome.card,
+        sessionState: outcome.sessionState,
       });
       log(`relay outcome ${outcome.vaultingRequestId}: ${outcome.status} ${outcome.resultCode} (${stored})`);
     },
