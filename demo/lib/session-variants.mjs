@@ -12,10 +12,16 @@ function rewrite(sessionData, change) {
   return segments.join('&&');
 }
 
-/** The same session, expired a minute ago. */
+/**
+ * The same session with no lifetime left by the gateway's clock: issued and expiring a minute ago.
+ * (The element counts a session's lifetime, expiryTime - issueTime, from when it receives it, so
+ * an old expiryTime alone would not do: the buyer's clock never decides.)
+ */
 export function expiredCopy(sessionData) {
+  const aMinuteAgo = new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
   return rewrite(sessionData, (cardBinding) => {
-    cardBinding.expiryTime = new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    cardBinding.issueTime = aMinuteAgo;
+    cardBinding.expiryTime = aMinuteAgo;
   });
 }
 

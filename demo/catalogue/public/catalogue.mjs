@@ -122,7 +122,8 @@ function table(caption, headings, rows) {
     h('h4', {id, text: caption}),
     h(
       'div',
-      {class: 'table-wrap'},
+      // Scrolls sideways on narrow screens: focusable and named, so keyboard users can scroll it too.
+      {class: 'table-wrap', tabindex: '0', role: 'group', 'aria-labelledby': id},
       h(
         'table',
         {'aria-labelledby': id},
