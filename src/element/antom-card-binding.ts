@@ -10,8 +10,8 @@
  * Templates are pure functions of state (field-template.ts, alert-view.ts, form-template.ts).
  *
  * Rendering and submitting depend on the session's `mode`: `own-fields` (this library's form)
- * today; `hosted` (Antom's own card page, issue 11) plugs in beside it in `#renderMode()` and
- * `submit()`.
+ * or `hosted` (an Antom session: Antom's own web SDK, `src/hosted/`, a lazy chunk loaded only
+ * for such a session), picked in `#renderMode()` and `submit()`.
  *
  * Card data lives only in the inputs and in CardFieldsController's private fields; never in
  * attributes, reactive properties, events, logs or errors. It is wiped once the gateway has it.
@@ -38,6 +38,7 @@ import {
 import {CARD_BRANDS, brandRule, type CardBrand} from '../card/index.js';
 import type {SupportedLocale} from '../i18n/locales.js';
 import type {SessionReadResult} from '../session/read-session.js';
+import type {HostedMode} from '../hosted/hosted-mode.js';
 
 /** The form, or an alert view instead of it. */
 type View = {kind: 'form'} | AlertView;
@@ -98,6 +99,8 @@ function displayBrand(brand: string | null): string | null {
  * @fires pending - Terminal: no outcome within `processing-timeout`; the buyer is told "we'll let
  *   you know" and your server learns the outcome from notifyVaulting / inquireVaulting.
  *   `detail: { vaultingSessionId }`. `CardPendingEvent`.
+ * @fires hosted-event - Hosted mode: every code Antom's SDK reports, mapped or not.
+ *   `detail: { code, message, known, resultCode? }`. `CardHostedEvent`.
  * @fires expiring - The session ends in `expiry-warning` ms or less (or the buyer asked for more
  *   time): set a fresh `vaultingSessionData`; the typed card stays. `detail: { remainingMs,
  *   requestedByBuyer }`. `CardExpiringEvent`.
@@ -117,6 +120,10 @@ function displayBrand(brand: string | null): string | null {
  * @csspart alert-title - The alert view's heading.
  * @csspart alert-action - Buttons in the alert view (also `try-again`, `reload`).
  * @csspart expiry-warning - The "this form expires soon" notice above the fields.
+ * @csspart hosted - Hosted mode: the box around Antom's card page (shown through a slot).
+ * @csspart hosted-loading - Hosted mode: "Loading the secure card form…" until Antom's page is up.
+ *
+ * @slot antom-hosted - Used by the element itself in hosted mode (its light-DOM container for Antom's iframe).
  *
  * @cssprop [--antom-font-family=inherit] - Font of the whole element (the page's by default).
  * @cssprop [--antom-font-size=1rem] - Base font size (inputs never go below 16px, to avoid iOS zoom).
@@ -199,6 +206,22 @@ export class AntomCardBinding extends LitElement {
   @property({attribute: 'expiry-warning', converter: timeoutConverter('expiry-warning', DEFAULT_EXPIRY_WARNING)})
   expiryWarning = DEFAULT_EXPIRY_WARNING;
 
+  /**
+   * Hosted mode: Antom's `AMSVaulting` class (`import {AMSVaulting} from '@alipay/ams-checkout'`).
+   * Without it, `AntomCardBinding.hostedSdk`, then `globalThis.AMSVaulting` (Antom's script tag).
+   */
+  @property({attribute: false}) hostedSdk: unknown = null;
+
+  /** `AMSVaulting` for every element on the page (set once by a bundler user). */
+  static hostedSdk: unknown = null;
+
+  /**
+   * Hosted mode: Antom's environment, `sandbox` or `prod`. Absent: `sandbox` for a session whose
+   * metadata names a `SANDBOX_` client id, else `prod`.
+   * @attr environment
+   */
+  @property() environment: string | null = null;
+
   @state() private view: View = {kind: 'form'};
   /** Seconds left when the expiry warning appeared; null: no warning shown. */
   @state() private warningSeconds: number | null = null;
@@ -225,6 +248,8 @@ export class AntomCardBinding extends LitElement {
     wipe: () => this.#fields.clear(true),
     displayBrand,
   });
+  #hosted: HostedMode | null = null;
+  #hostedLoad: Promise<HostedMode> | null = null;
   #readyFired = false;
   /** The session problem already reported with `error` (once per session value). */
   #reported: string | null = null;
@@ -269,7 +294,8 @@ export class AntomCardBinding extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.#readyFired && this.#locale.settled) {
+    // Hosted mode fires `ready` itself, when Antom's page is up.
+    if (!this.#readyFired && this.#locale.settled && this.#session.session?.mode !== 'hosted') {
       this.#readyFired = true;
       this.dispatchEvent(new CardReadyEvent());
     }
@@ -294,6 +320,10 @@ export class AntomCardBinding extends LitElement {
    * `redirect` or (after `processing`) `pending`.
    */
   async submit(): Promise<void> {
+    if (this.#session.session?.mode === 'hosted') {
+      await (await this.#loadHosted())?.submit(this.view.kind !== 'form');
+      return;
+    }
     const m = this.#locale.messages;
     if (this.#binding.submitting) {
       this.#binding.fail('duplicate_submit', m.duplicateSubmit, false);
@@ -313,7 +343,6 @@ export class AntomCardBinding extends LitElement {
       return;
     }
     if (!this.dispatchEvent(new CardSubmitEvent())) return;
-    // The seam for hosted mode (issue 11): a `hosted` session submits through its own mode.
     await this.#binding.bind(session.value);
   }
 
@@ -358,6 +387,12 @@ export class AntomCardBinding extends LitElement {
       this.#fields.clear(true);
       this.view = {kind: 'session_malformed'};
     }
+    if (result?.ok && result.mode === 'hosted') {
+      this.#fields.clear(true);
+      void this.#loadHosted().then((hosted) => this.#session.result === result && hosted?.use(result));
+    } else {
+      this.#hosted?.use(null);
+    }
     if (this.hasUpdated) this.#fields.revalidate(null);
   }
 
@@ -389,6 +424,25 @@ export class AntomCardBinding extends LitElement {
     const message = problem === 'session_expired' ? m.sessionExpiredBody : `vaultingSessionData: ${(result as {reason: string}).reason}`;
     this.#binding.fail(problem, message, false);
     if (this.#focus.within) this.#focus.toAlert();
+  }
+
+  /** Loads hosted mode's chunk once; a failed load ends in `error` `network_error` (tried again next time). */
+  #loadHosted(): Promise<HostedMode | null> {
+    this.#hostedLoad ??= import('../hosted/hosted-mode.js').then(
+      ({HostedMode}) =>
+        (this.#hosted = new HostedMode(this, {
+          messages: () => this.#locale.messages,
+          show: (view) => this.#show(view),
+          announce: (text) => this.#announcer.announce(text),
+          fail: (...args) => this.#binding.fail(...args),
+        }))
+    );
+    return this.#hostedLoad.catch(() => {
+      this.#hostedLoad = null;
+      this.#show({kind: 'network'});
+      this.#binding.fail('network_error', this.#locale.messages.networkBody, true);
+      return null;
+    });
   }
 
   // ---- views ----
@@ -435,8 +489,9 @@ export class AntomCardBinding extends LitElement {
     `;
   }
 
-  /** Own fields today; a `hosted` session (issue 11) renders Antom's card page here instead. */
-  #renderMode(): TemplateResult {
+  /** Own fields, or Antom's card page for a `hosted` session (nothing until its chunk is in). */
+  #renderMode(): TemplateResult | typeof nothing {
+    if (this.#session.session?.mode === 'hosted') return this.#hosted?.render(this.view.kind !== 'form') ?? nothing;
     const fields = this.#fields;
     return renderForm({
       m: this.#locale.messages,

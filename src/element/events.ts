@@ -35,7 +35,13 @@ export type BindingErrorCode =
   | 'timeout'
   | 'gateway_error'
   | 'invalid_response'
-  | 'encryption_failed';
+  | 'encryption_failed'
+  /** Hosted mode: no `AMSVaulting` was handed over or found on `globalThis` (the message says how). */
+  | 'hosted_sdk_missing'
+  /** Hosted mode: another hosted element (or another use of Antom's SDK) is mounted on the page. */
+  | 'hosted_one_per_page'
+  /** Hosted mode: Antom's card page reports field errors (it shows them itself). */
+  | 'hosted_form_invalid';
 
 export interface BindingErrorDetail {
   readonly code: BindingErrorCode;
@@ -78,6 +84,22 @@ export interface RedirectDetail {
   readonly method: 'GET' | 'POST';
   /** Form fields to POST where the gateway asks for a POST. */
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * `'sdk'` in hosted mode: Antom's SDK navigates by itself, so the event is informational and
+   * not cancelable; `url` is empty when the SDK did not say where.
+   */
+  readonly navigatedBy?: 'sdk';
+}
+
+/**
+ * Hosted mode: every code Antom's SDK reports, as it came (`hosted-event`). `known` is false for
+ * a code this version does not map; nothing is dropped. Never the SDK's raw `result` object.
+ */
+export interface HostedEventDetail {
+  readonly code: string;
+  readonly message: string;
+  readonly known: boolean;
+  readonly resultCode?: string;
 }
 
 const INIT = {bubbles: true, composed: true} as const;
@@ -122,11 +144,14 @@ export class CardBindingErrorEvent extends Event {
   }
 }
 
-/** The gateway asks the buyer to go elsewhere (3-D Secure); cancel to navigate yourself. */
+/**
+ * The gateway asks the buyer to go elsewhere (3-D Secure); cancel to navigate yourself. In hosted
+ * mode Antom's SDK navigates itself: not cancelable (`detail.navigatedBy === 'sdk'`).
+ */
 export class CardRedirectEvent extends Event {
   static readonly eventName = 'redirect';
-  constructor(readonly detail: RedirectDetail) {
-    super(CardRedirectEvent.eventName, {...INIT, cancelable: true});
+  constructor(readonly detail: RedirectDetail, cancelable = true) {
+    super(CardRedirectEvent.eventName, {...INIT, cancelable});
   }
 }
 
@@ -165,6 +190,8 @@ export interface AntomCardBindingEventMap {
   processing: CardProcessingEvent;
   pending: CardPendingEvent;
   expiring: CardExpiringEvent;
+  /** Hosted mode only; the class is in the hosted chunk (src/hosted/hosted-event.ts). */
+  'hosted-event': Event & {readonly detail: HostedEventDetail};
 }
 
 declare global {

@@ -39,7 +39,7 @@ function joinStr(strings: readonly string[], values: readonly unknown[], order?:
 }
 
 /** A `msg` that looks ids up in one locale's templates and falls back to the source text. */
-function msgFor(templates: Templates | null): Msg {
+export function msgFor(templates: Templates | null): Msg {
   const translate = (template: string | StrResult, options?: {id?: string}) => {
     const localized = templates && options?.id ? templates[options.id] : undefined;
     if (isStrResult(template)) {
@@ -77,4 +77,14 @@ export function loadMessages(locale: SupportedLocale): Promise<Messages> {
     pending.set(locale, loading);
   }
   return loading;
+}
+
+/**
+ * A `msg` for one locale, for catalogues kept out of the entry (hosted mode's, in its lazy chunk):
+ * it loads the same generated locale module the element's own catalogue uses.
+ */
+export async function localeMsg(locale: SupportedLocale): Promise<Msg> {
+  if (locale === SOURCE_LOCALE) return msgFor(null);
+  const module = await LOADERS[locale]();
+  return msgFor(module.templates as Templates);
 }

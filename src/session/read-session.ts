@@ -9,7 +9,7 @@
  */
 import {CARD_BRANDS, type CardBrand} from '../card/types.js';
 
-/** How the element renders and submits for this session (the hosted mode is issue 11's seam). */
+/** How the element renders and submits: its own fields, or Antom's web SDK (an Antom session without `cardBinding`). */
 export type SessionMode = 'own-fields' | 'hosted';
 
 export interface SessionReading {
@@ -25,6 +25,11 @@ export interface SessionReading {
    * session is still alive; null when nothing trustworthy is known (the gateway decides).
    */
   readonly lifetimeMs: number | null;
+  /**
+   * Hosted mode: `sandbox` when the metadata's `clientId` starts with `SANDBOX_` (Antom's sandbox
+   * client ids do; whether a real session's metadata carries `clientId` is not known: a guess).
+   */
+  readonly environment?: 'sandbox';
 }
 
 export interface SessionProblem {
@@ -88,9 +93,10 @@ export function readSession(value: unknown, now: number = Date.now()): SessionRe
   }
   const binding = metadata.cardBinding;
   if (binding === undefined) {
-    // An Antom session: Antom's own hosted card page renders it (issue 11). Until that mode
-    // exists, it is reported as what this version cannot use.
-    return problem('this is an Antom-hosted session (no cardBinding); this version renders only its own fields.');
+    // An Antom session: Antom's own web SDK renders it (hosted mode, src/hosted). Its lifetime
+    // and brands are Antom's business; the SDK checks the rest when it mounts.
+    const sandbox = typeof metadata.clientId === 'string' && metadata.clientId.startsWith('SANDBOX_');
+    return {ok: true, value, mode: 'hosted', acceptedBrands: null, holderNameRequired: true, lifetimeMs: null, ...(sandbox ? {environment: 'sandbox'} : {})};
   }
   if (!isObject(binding) || typeof binding.submitUrl !== 'string' || !isObject(binding.encryptionKey)) {
     return problem('session metadata: cardBinding needs submitUrl and encryptionKey.');
