@@ -21,7 +21,7 @@
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {declineReason} from '../gateway/decline-reasons.js';
-import {localeMsg, msgFor} from '../i18n/translator.js';
+import {msgFor} from '../i18n/translator.js';
 import type {SupportedLocale} from '../i18n/locales.js';
 import type {Messages} from '../i18n/messages.js';
 import type {AlertView} from '../element/alert-view.js';
@@ -36,7 +36,7 @@ import {
 } from '../element/events.js';
 import {CardHostedEvent} from './hosted-event.js';
 import {hostedOutcome, redirectUrlOf, resultCodeOf, type HostedOutcome} from './event-map.js';
-import {buildHostedMessages, type HostedMessages} from './messages.js';
+import {buildHostedMessages, localeMsg, type HostedMessages} from './messages.js';
 import {ANTOM_LOCALES, hostedEnvironment, type HostedEnvironment} from './options.js';
 import {findSdk, waitForSdk, ONE_PER_PAGE_MESSAGE, SDK_MISSING_MESSAGE, type SdkInstance, type SdkReport, type SdkSources} from './sdk.js';
 

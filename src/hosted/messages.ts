@@ -3,6 +3,15 @@
  * catalogue so the own-fields entry does not carry them; translated in the same XLIFF files.
  */
 import type {Msg} from '../i18n/messages.js';
+import {SOURCE_LOCALE, type SupportedLocale} from '../i18n/locales.js';
+import {LOADERS, msgFor, type Templates} from '../i18n/translator.js';
+
+/** A `msg` for one locale from the same generated module the element's own catalogue uses. */
+export async function localeMsg(locale: SupportedLocale): Promise<Msg> {
+  if (locale === SOURCE_LOCALE) return msgFor(null);
+  const module = await LOADERS[locale]();
+  return msgFor(module.templates as Templates);
+}
 
 export function buildHostedMessages(msg: Msg) {
   return {

@@ -14,9 +14,10 @@ import {buildMessages, type Messages, type Msg} from './messages.js';
 import {SOURCE_LOCALE, type SupportedLocale} from './locales.js';
 
 /** One generated locale module's `templates`: id -> text or a str template with value indices. */
-type Templates = Record<string, string | {strTag: true; strings: readonly string[]; values: readonly number[]}>;
+export type Templates = Record<string, string | {strTag: true; strings: readonly string[]; values: readonly number[]}>;
 
-const LOADERS: Record<Exclude<SupportedLocale, typeof SOURCE_LOCALE>, () => Promise<{templates: unknown}>> = {
+/** The generated locale modules, one lazy chunk each (also used by hosted mode's own catalogue). */
+export const LOADERS: Record<Exclude<SupportedLocale, typeof SOURCE_LOCALE>, () => Promise<{templates: unknown}>> = {
   'pt-BR': () => import('../generated/locales/pt-BR.js'),
   ko: () => import('../generated/locales/ko.js'),
   es: () => import('../generated/locales/es.js'),
@@ -79,12 +80,3 @@ export function loadMessages(locale: SupportedLocale): Promise<Messages> {
   return loading;
 }
 
-/**
- * A `msg` for one locale, for catalogues kept out of the entry (hosted mode's, in its lazy chunk):
- * it loads the same generated locale module the element's own catalogue uses.
- */
-export async function localeMsg(locale: SupportedLocale): Promise<Msg> {
-  if (locale === SOURCE_LOCALE) return msgFor(null);
-  const module = await LOADERS[locale]();
-  return msgFor(module.templates as Templates);
-}
