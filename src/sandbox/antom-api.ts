@@ -39,15 +39,19 @@ export function apiEndpointName(pathname: string): string | null {
   return match?.[1] && Object.hasOwn(API_HANDLERS, match[1]) ? match[1] : null;
 }
 
-/** Checks the request signature, runs the endpoint, answers signed. `body` is the raw body. */
+/**
+ * Checks the request signature, runs the endpoint, answers signed. `body` is the raw body; `path`
+ * the request-target in origin-form (path and query, also for an absolute-form request), which
+ * both signatures cover.
+ */
 export function handleApiCall(
   context: SandboxContext,
   request: IncomingMessage,
   response: ServerResponse,
   handler: ApiHandler,
   body: Buffer,
+  path: string,
 ): void {
-  const path = request.url ?? '/';
   const clientId = request.headers['client-id'];
   const requestTime = request.headers['request-time'];
   const signature = request.headers.signature;
@@ -124,6 +128,7 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
     acceptedBrands: merchant.acceptedBrands,
     holderNameRequired: merchant.holderNameRequired,
     expiryTime,
+    issueTime: isoSeconds(now),
     encryptionKey: context.cardKey.jwk,
     vaultingSessionId,
   });

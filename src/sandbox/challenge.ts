@@ -9,7 +9,7 @@ import {randomBytes} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {completeBinding} from './bindings.js';
 import type {SandboxContext} from './context.js';
-import {escapeHtml, readBodyOrRefuse, sendText} from './http.js';
+import {bodyLimits, escapeHtml, readBodyOrRefuse, sendText} from './http.js';
 import {CHALLENGE_PATH_PREFIX} from './paths.js';
 import {DECLINE_MESSAGES} from './scenarios.js';
 import type {BindingRecord} from './store.js';
@@ -49,8 +49,8 @@ export async function handleChallengeRoute(
     sendText(response, 405, page('Method not allowed', ''), {...PAGE_HEADERS, allow: 'GET, POST'});
     return;
   }
-  const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, () =>
-    sendText(response, 413, page('Too large', ''), {...PAGE_HEADERS, connection: 'close'}),
+  const body = await readBodyOrRefuse(request, bodyLimits(context.settings), ({status}) =>
+    sendText(response, status, page(status === 408 ? 'Too slow' : 'Too large', ''), {...PAGE_HEADERS, connection: 'close'}),
   );
   if (!body) return;
   const outcome = new URLSearchParams(body.toString('utf8')).get('outcome');

@@ -20,6 +20,9 @@ Options:
   --session-ttl SECONDS      session lifetime (default 1800)
   --time-scale X             multiply the notification retry schedule (default 1)
   --processing-delay MS      delay of the "processing" scenario card (default 3000)
+  --headers-timeout MS       time a connection has for a request's headers (default 5000)
+  --body-timeout MS          time a request has for its whole body (default 5000)
+  --max-connections N        connections served at once; one more gets 503 (default 256)
   --no-notification-retries  one notification attempt only, like Antom's real sandbox
   --notification-fields F    ams (default): Antom's AMS notifyVaulting fields; apo: also
                              vaultingStatus and vaultingCreateTime
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
       'session-ttl': {type: 'string'},
       'time-scale': {type: 'string'},
       'processing-delay': {type: 'string'},
+      'headers-timeout': {type: 'string'},
+      'body-timeout': {type: 'string'},
+      'max-connections': {type: 'string'},
       'no-notification-retries': {type: 'boolean'},
       'notification-fields': {type: 'string'},
       'merchant-key-out': {type: 'string'},
@@ -70,6 +76,9 @@ async function main(): Promise<void> {
     sessionTtlSeconds: numberOption(values['session-ttl'], 'session-ttl') ?? fromFile.sessionTtlSeconds,
     timeScale: numberOption(values['time-scale'], 'time-scale') ?? fromFile.timeScale,
     processingDelayMs: numberOption(values['processing-delay'], 'processing-delay') ?? fromFile.processingDelayMs,
+    headersTimeoutMs: numberOption(values['headers-timeout'], 'headers-timeout') ?? fromFile.headersTimeoutMs,
+    bodyTimeoutMs: numberOption(values['body-timeout'], 'body-timeout') ?? fromFile.bodyTimeoutMs,
+    maxConnections: numberOption(values['max-connections'], 'max-connections') ?? fromFile.maxConnections,
     notificationRetries: values['no-notification-retries'] ? false : fromFile.notificationRetries,
     notificationFields: notificationFieldsOption(values['notification-fields']) ?? fromFile.notificationFields,
     logger: values.quiet ? undefined : (line) => console.log(`[antom-sandbox] ${new Date().toISOString()} ${line}`),

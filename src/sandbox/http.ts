@@ -9,53 +9,91 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** Reads the whole body, refusing more than `limit` bytes (checked before and while reading). */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export class BodyTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The request body did not arrive within ${timeoutMs} ms.`);
+  }
+}
+
+/** The client went away (or the connection was closed) before the body was complete. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('The request was aborted before its body was complete.');
+  }
+}
+
+export interface BodyLimits {
+  readonly maxBytes: number;
+  /** Deadline for the whole body, from the call on: not an idle timeout. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Reads the whole body, refusing more than `maxBytes` (checked before and while reading) and
+ * giving up when it is not complete within `timeoutMs`.
+ * @throws BodyTooLargeError, BodyTimeoutError, RequestAbortedError
+ */
+export function readBody(request: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(request.headers['content-length'] ?? 0) > limit) {
-      reject(new BodyTooLargeError(limit));
+    if (Number(request.headers['content-length'] ?? 0) > limits.maxBytes) {
+      reject(new BodyTooLargeError(limits.maxBytes));
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks));
+    };
+    const timer = setTimeout(() => settle(new BodyTimeoutError(limits.timeoutMs)), limits.timeoutMs);
     request.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
-      if (size > limit) {
-        settled = true;
-        reject(new BodyTooLargeError(limit));
+      if (size > limits.maxBytes) {
+        settle(new BodyTooLargeError(limits.maxBytes));
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => {
-      if (settled) return;
-      settled = true;
-      resolve(Buffer.concat(chunks));
-    });
-    request.on('error', (error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    });
+    request.on('end', () => settle(null));
+    request.on('error', () => settle(new RequestAbortedError()));
+    request.on('close', () => settle(request.complete ? null : new RequestAbortedError()));
   });
 }
 
+/** The emulator's body limits, from its settings. */
+export function bodyLimits(settings: {readonly maxBodyBytes: number; readonly bodyTimeoutMs: number}): BodyLimits {
+  return {maxBytes: settings.maxBodyBytes, timeoutMs: settings.bodyTimeoutMs};
+}
+
+/** Why a body was refused, for the route to answer in its own format. */
+export interface BodyRefusal {
+  readonly status: 408 | 413;
+  /** `REQUEST_TIMEOUT` is this emulator's own code (Antom documents none for a slow client). */
+  readonly resultCode: 'PARAM_ILLEGAL' | 'REQUEST_TIMEOUT';
+  readonly message: string;
+}
+
 /**
- * Reads the body like {@link readBody}; when it is too large, calls `refuse` (which answers 413,
- * in the route's own format) and returns null.
+ * Reads the body like {@link readBody}; when it is too large (413) or too slow (408), calls
+ * `refuse`, which answers in the route's own format and must close the connection, and returns
+ * null. Also null, with nothing to answer, when the client went away.
  */
 export async function readBodyOrRefuse(
   request: IncomingMessage,
-  limit: number,
-  refuse: (message: string) => void,
+  limits: BodyLimits,
+  refuse: (refusal: BodyRefusal) => void,
 ): Promise<Buffer | null> {
   try {
-    return await readBody(request, limit);
+    return await readBody(request, limits);
   } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    refuse(error.message);
+    if (error instanceof BodyTooLargeError) refuse({status: 413, resultCode: 'PARAM_ILLEGAL', message: error.message});
+    else if (error instanceof BodyTimeoutError) refuse({status: 408, resultCode: 'REQUEST_TIMEOUT', message: error.message});
+    else if (!(error instanceof RequestAbortedError)) throw error;
     return null;
   }
 }

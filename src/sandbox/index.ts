@@ -9,6 +9,7 @@ import {createHash, type KeyObject} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {importPrivateKey, importPublicKey, publicKeyToBase64} from '../server/signature.js';
+import {guardConnections} from './connections.js';
 import type {CardEncryptionKey, SandboxContext} from './context.js';
 import {generateMerchant, generateRsaKeys, MerchantRegistry, type GeneratedMerchant, type MerchantConfig} from './merchants.js';
 import {Notifier} from './notifier.js';
@@ -85,13 +86,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     timers: new Set(),
   };
 
-  const server = createServer((request, response) => handleRequest(context, request, response));
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  const server = createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      // A backstop for the whole request: the body deadline proper is readBody's (http.ts) and
+      // the router's, which answer first and in the route's own format.
+      requestTimeout: settings.headersTimeoutMs + settings.bodyTimeoutMs + 1000,
+      // node:http only checks those deadlines this often (by default every 30 s, which let a
+      // slow client live four times its timeout).
+      connectionsCheckingInterval: Math.min(500, Math.max(10, Math.floor(settings.headersTimeoutMs / 10))),
+    },
+    (request, response) => {
+      if (guard.admit(request, response)) handleRequest(context, request, response);
+    },
+  );
+  const guard = guardConnections(server, settings);
   const port = await listen(server, settings.port);
   context.baseUrl = `http://127.0.0.1:${port}`;
   const publicKey = importPublicKey(signingKey);
@@ -109,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       context.notifier.close();
       for (const timer of context.timers) clearTimeout(timer);
       context.timers.clear();
+      guard.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -42,6 +42,23 @@ export interface SandboxOptions {
   readonly processingDelayMs?: number;
   /** Largest accepted request body. Default 65536 bytes. */
   readonly maxBodyBytes?: number;
+  /**
+   * Time a connection has to deliver a request's headers, from when it opens (or from the first
+   * byte of a later request on a kept-alive connection). Later: HTTP 408 and the connection is
+   * closed. Default 5000 ms.
+   */
+  readonly headersTimeoutMs?: number;
+  /**
+   * Time a request has to deliver its whole body once its headers are in: a deadline, not an
+   * idle timeout, so a byte now and then does not extend it. Later: HTTP 408 and the connection
+   * is closed. Default 5000 ms.
+   */
+  readonly bodyTimeoutMs?: number;
+  /**
+   * Open connections the emulator serves at once. One more gets HTTP 503 (`SYSTEM_BUSY`,
+   * `connection: close`) and is closed. Default 256.
+   */
+  readonly maxConnections?: number;
   /** Segment 1 of the session data (Antom's region "host sign"). Default `SG`. */
   readonly region?: string;
   /** Receives one line per request and per notification attempt. Never card data. Default: none. */
@@ -59,6 +76,9 @@ export interface ResolvedSettings {
   readonly notificationTimeoutMs: number;
   readonly processingDelayMs: number;
   readonly maxBodyBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
+  readonly maxConnections: number;
   readonly region: string;
   readonly log: (line: string) => void;
   readonly now: () => Date;
@@ -77,6 +97,9 @@ const settingsSchema = z.object({
   notificationTimeoutMs: z.optional(z.int().check(z.positive())),
   processingDelayMs: z.optional(z.int().check(z.minimum(0))),
   maxBodyBytes: z.optional(z.int().check(z.minimum(1024), z.maximum(16 * 1024 * 1024))),
+  headersTimeoutMs: z.optional(z.int().check(z.minimum(100), z.maximum(600_000))),
+  bodyTimeoutMs: z.optional(z.int().check(z.minimum(100), z.maximum(600_000))),
+  maxConnections: z.optional(z.int().check(z.minimum(1), z.maximum(100_000))),
   region: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 
@@ -90,6 +113,9 @@ export function resolveSettings(options: SandboxOptions): ResolvedSettings {
     notificationTimeoutMs: options.notificationTimeoutMs,
     processingDelayMs: options.processingDelayMs,
     maxBodyBytes: options.maxBodyBytes,
+    headersTimeoutMs: options.headersTimeoutMs,
+    bodyTimeoutMs: options.bodyTimeoutMs,
+    maxConnections: options.maxConnections,
     region: options.region,
   });
   if (!parsed.success) throw new SandboxConfigError(`Invalid sandbox options: ${describeIssues(parsed.error.issues).join('; ')}`);
@@ -103,6 +129,9 @@ export function resolveSettings(options: SandboxOptions): ResolvedSettings {
     notificationTimeoutMs: settings.notificationTimeoutMs ?? 10_000,
     processingDelayMs: settings.processingDelayMs ?? 3000,
     maxBodyBytes: settings.maxBodyBytes ?? 64 * 1024,
+    headersTimeoutMs: settings.headersTimeoutMs ?? 5000,
+    bodyTimeoutMs: settings.bodyTimeoutMs ?? 5000,
+    maxConnections: settings.maxConnections ?? 256,
     region: settings.region ?? 'SG',
     log: options.logger ?? (() => {}),
     now: options.now ?? (() => new Date()),
@@ -127,12 +156,16 @@ const configFileSchema = z.object({
   notificationRetries: z.optional(z.boolean()),
   notificationFields: z.optional(z.enum(NOTIFICATION_FIELDS)),
   processingDelayMs: z.optional(z.number()),
+  headersTimeoutMs: z.optional(z.number()),
+  bodyTimeoutMs: z.optional(z.number()),
+  maxConnections: z.optional(z.number()),
 });
 
 /**
  * Reads a config file: `{merchants: [{clientId, publicKey, allowedOrigins?, acceptedBrands?,
  * holderNameRequired?}], privateKey?, sessionTtlSeconds?, timeScale?, notificationRetries?,
- * notificationFields?, processingDelayMs?}`. Keys are PEM or base64 DER.
+ * notificationFields?, processingDelayMs?, headersTimeoutMs?, bodyTimeoutMs?, maxConnections?}`.
+ * Keys are PEM or base64 DER.
  */
 export async function loadConfigFile(path: string): Promise<SandboxOptions> {
   let json: unknown;

@@ -1,13 +1,16 @@
 /**
  * Dispatches each request of the emulator to its route, and makes sure no input can crash the
- * process: any unexpected error becomes a 500 answer.
+ * process: a request-target that is not one the emulator serves gets 400 (request-target.ts)
+ * before any route sees it, a body that is not read in time closes the connection, and any
+ * unexpected error becomes a 500 answer.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {API_HANDLERS, apiEndpointName, handleApiCall} from './antom-api.js';
 import {handleChallengeRoute} from './challenge.js';
 import type {SandboxContext} from './context.js';
-import {readBodyOrRefuse, sendJson} from './http.js';
+import {bodyLimits, readBodyOrRefuse, sendJson} from './http.js';
 import {BINDINGS_PATH, CHALLENGE_PATH_PREFIX, SUBMIT_CARD_PATH} from './paths.js';
+import {checkRequestTarget} from './request-target.js';
 import type {BindingRecord, DeliveryAttempt} from './store.js';
 import {handleSubmitRoute} from './submit-route.js';
 
@@ -61,26 +64,61 @@ const result = (resultCode: string, resultMessage: string, resultStatus: 'F' | '
 });
 
 export function handleRequest(context: SandboxContext, request: IncomingMessage, response: ServerResponse): void {
-  route(context, request, response).catch(() => {
-    context.settings.log(`${request.method} ${request.url}: internal error`);
-    if (response.headersSent) response.destroy();
-    else sendJson(response, 500, result('UNKNOWN_EXCEPTION', 'The sandbox failed unexpectedly.', 'U'));
-  });
+  const arrivedAt = Date.now();
+  const port = context.baseUrl.slice(context.baseUrl.lastIndexOf(':') + 1);
+  const target = checkRequestTarget(request.url, request.method, [`127.0.0.1:${port}`, `localhost:${port}`]);
+  if (!target.ok) {
+    context.settings.log(`${request.method} (request-target refused): ${target.status}`);
+    sendJson(response, target.status, result('PARAM_ILLEGAL', target.message), {connection: 'close'});
+    return;
+  }
+  route(context, request, response, target.pathname, target.path)
+    .catch(() => {
+      context.settings.log(`${request.method} ${target.pathname}: internal error`);
+      if (response.headersSent) response.destroy();
+      else sendJson(response, 500, result('UNKNOWN_EXCEPTION', 'The sandbox failed unexpectedly.', 'U'));
+    })
+    .finally(() => closeOnUnreadBody(context, request, response, arrivedAt));
 }
 
-async function route(context: SandboxContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const pathname = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
+/**
+ * A route that answers without reading the body leaves node:http reading (and dropping) it to
+ * keep the connection: a client that sends it slowly would hold the connection. The body
+ * deadline applies to it as well: the connection is closed (after the answer) when the body is
+ * not in by then.
+ */
+function closeOnUnreadBody(context: SandboxContext, request: IncomingMessage, response: ServerResponse, arrivedAt: number): void {
+  if (request.complete) return;
+  const socket = request.socket;
+  const cancel = () => {
+    clearTimeout(timer);
+    request.off('end', cancel);
+    socket.off('close', cancel);
+  };
+  const timer = setTimeout(
+    () => {
+      cancel();
+      if (request.complete) return;
+      if (response.writableFinished) socket.destroy();
+      else response.once('finish', () => socket.destroy());
+    },
+    Math.max(0, arrivedAt + context.settings.bodyTimeoutMs - Date.now()),
+  );
+  request.once('end', cancel);
+  socket.once('close', cancel);
+}
 
+async function route(context: SandboxContext, request: IncomingMessage, response: ServerResponse, pathname: string, path: string): Promise<void> {
   const endpoint = apiEndpointName(pathname);
   if (endpoint) {
     if (request.method !== 'POST') {
       sendJson(response, 405, result('PARAM_ILLEGAL', 'Use POST.'), {allow: 'POST'});
       return;
     }
-    const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, (message) =>
-      sendJson(response, 413, result('PARAM_ILLEGAL', message), {connection: 'close'}),
+    const body = await readBodyOrRefuse(request, bodyLimits(context.settings), ({status, resultCode, message}) =>
+      sendJson(response, status, result(resultCode, message), {connection: 'close'}),
     );
-    if (body) handleApiCall(context, request, response, API_HANDLERS[endpoint]!, body);
+    if (body) handleApiCall(context, request, response, API_HANDLERS[endpoint]!, body, path);
     return;
   }
   if (pathname === SUBMIT_CARD_PATH) {

@@ -17,8 +17,13 @@ export interface SessionDataInput {
   readonly submitUrl: string;
   readonly acceptedBrands: readonly CardBrand[] | null;
   readonly holderNameRequired: boolean;
-  /** ISO 8601 with offset. */
+  /** ISO 8601 with offset, second precision. */
   readonly expiryTime: string;
+  /**
+   * When the session is issued, by the emulator's clock, in the same format: the element measures
+   * the session's lifetime as expiryTime - issueTime from when it receives the session.
+   */
+  readonly issueTime: string;
   readonly encryptionKey: EncryptionKey;
   readonly vaultingSessionId: string;
 }
@@ -39,6 +44,7 @@ export function issueSessionData(input: SessionDataInput): IssuedSession {
       ...(input.acceptedBrands ? {acceptedBrands: [...input.acceptedBrands]} : {}),
       holderNameRequired: input.holderNameRequired,
       expiryTime: input.expiryTime,
+      issueTime: input.issueTime,
       encryptionKey: input.encryptionKey,
       vaultingSessionId: input.vaultingSessionId,
     },

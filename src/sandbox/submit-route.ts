@@ -19,7 +19,7 @@ import {closeIfLapsed, completeBinding, MAX_DECLINED_ATTEMPTS, recordDecline, st
 import {CardInputError, inspectCard, type InspectedCard} from './card-intake.js';
 import {openChallenge} from './challenge.js';
 import type {SandboxContext} from './context.js';
-import {parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
+import {bodyLimits, parseJsonBytes, readBodyOrRefuse, sendJson, sendText} from './http.js';
 import {decryptCompactJwe, JweError} from '../server/card-jwe.js';
 import {allowsOrigin} from './merchants.js';
 import {decideScenario, DECLINE_MESSAGES, type Scenario} from './scenarios.js';
@@ -57,8 +57,8 @@ export async function handleSubmitRoute(
     sendJson(response, httpStatus, reply, {...cors, allow: 'POST, OPTIONS'});
     return;
   }
-  const body = await readBodyOrRefuse(request, context.settings.maxBodyBytes, (message) =>
-    sendJson(response, 413, errorAnswer(413, 'PARAM_ILLEGAL', message).reply, {...cors, connection: 'close'}),
+  const body = await readBodyOrRefuse(request, bodyLimits(context.settings), ({status, resultCode, message}) =>
+    sendJson(response, status, errorAnswer(status, resultCode, message).reply, {...cors, connection: 'close'}),
   );
   if (!body) return;
   const idempotencyKey = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];

@@ -93,6 +93,29 @@ test('merchant settings and the session lifetime reach the metadata', async () =
   }
 });
 
+test('the session metadata carries issueTime, the emulator clock at issue, beside expiryTime', async () => {
+  const clock = new Date('2031-02-03T04:05:06.789Z');
+  const timed = await startTestSandbox({now: () => clock, sessionTtlSeconds: 600});
+  try {
+    const response = await timed.client.createVaultingSession({
+      paymentMethodType: 'CARD',
+      vaultingRequestId: newRequestId(),
+      vaultingNotificationUrl: UNREACHABLE_NOTIFY_URL,
+    });
+    const metadata = JSON.parse(Buffer.from(response.vaultingSessionData.split('&&')[3]!, 'base64').toString('utf8'));
+    const {cardBinding} = metadata;
+    // Same format as expiryTime: ISO 8601, second precision, with offset.
+    assert.equal(cardBinding.issueTime, '2031-02-03T04:05:06+00:00');
+    assert.equal(cardBinding.expiryTime, '2031-02-03T04:15:06+00:00');
+    assert.equal(cardBinding.expiryTime, response.vaultingSessionExpiryTime);
+    assert.deepEqual(Object.keys(cardBinding).slice(Object.keys(cardBinding).indexOf('expiryTime'), Object.keys(cardBinding).indexOf('expiryTime') + 2), ['expiryTime', 'issueTime']);
+    // The lifetime the element measures: expiryTime - issueTime is the configured TTL.
+    assert.equal(Date.parse(cardBinding.expiryTime) - Date.parse(cardBinding.issueTime), 600_000);
+  } finally {
+    await timed.sandbox.close();
+  }
+});
+
 test('the /ams/api and /ams/sandbox/api paths both work, and answers are signed over the request path', async () => {
   for (const path of [CREATE_PATH, SANDBOX_CREATE_PATH]) {
     const answer = await signedPost(harness.sandbox.url, path, createBody());

@@ -90,11 +90,12 @@ async function runToEnd(args: string[]): Promise<{status: number | null; stdout:
 }
 
 test('--help exits 0; a bad flag or config exits 2 with the reason', async () => {
-  const [help, badFlag, badNumber, badFields] = await Promise.all([
+  const [help, badFlag, badNumber, badFields, badCap] = await Promise.all([
     runToEnd(['--help']),
     runToEnd(['--nope']),
     runToEnd(['--time-scale', 'fast']),
     runToEnd(['--notification-fields', 'xml']),
+    runToEnd(['--max-connections', '0']),
   ]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: antom-sandbox/);
@@ -105,6 +106,9 @@ test('--help exits 0; a bad flag or config exits 2 with the reason', async () =>
   assert.equal(badFields.status, 2);
   assert.match(badFields.stderr, /--notification-fields must be ams or apo/);
   assert.match(help.stdout, /--notification-fields/);
+  assert.equal(badCap.status, 2);
+  assert.match(badCap.stderr, /maxConnections/);
+  for (const flag of ['--headers-timeout', '--body-timeout', '--max-connections']) assert.match(help.stdout, new RegExp(flag));
 });
 
 test('config files and options are validated', async () => {
@@ -122,6 +126,9 @@ test('config files and options are validated', async () => {
     // @ts-expect-error -- not one of the values
     await assert.rejects(startSandbox({notificationFields: 'xml'}), /notificationFields/);
     await assert.rejects(startSandbox({timeScale: -1}), /timeScale/);
+    await assert.rejects(startSandbox({headersTimeoutMs: 10}), /headersTimeoutMs/);
+    await assert.rejects(startSandbox({bodyTimeoutMs: 1.5}), /bodyTimeoutMs/);
+    await assert.rejects(startSandbox({maxConnections: 0}), /maxConnections/);
     const keys = {privateKey: testKeyPair('antom').privateKey, cardEncryptionKey: testKeyPair('card').privateKey};
     await assert.rejects(startSandbox({...keys, merchants: [{clientId: 'X', publicKey: 'not a key'}]}), SandboxConfigError);
     await assert.rejects(startSandbox({...keys, cardEncryptionKey: testKeyPair('small', 1024).privateKey}), /at least 2048 bits/);
