@@ -1,6 +1,9 @@
 // Builds:
-//  1. dist/index.js + dist/define.js: ES modules for bundler users, lit and @lit/* external so an
-//     app has one lit; locale strings and the submit path in dist/chunks/*.js, loaded on demand.
+//  1. dist/index.js + dist/define.js + dist/react.js: ES modules for bundler users, lit, @lit/*, zod
+//     and react external so an app has one of each; locale strings and the submit path in
+//     dist/chunks/*.js, loaded on demand. The card rules, events and locale list sit in their own
+//     chunk (dist/chunks/rules.js) with no import of lit, so an app importing only them from the
+//     root (side-effect free) leaves the element chunk, and lit, out.
 //  2. dist/antom-card-binding.bundle.js: one self-contained, minified file that registers the
 //     element when loaded with <script type="module"> (CMS embed, CDN); its lazy chunks (locales, submit path) sit
 //     beside it in dist/bundle-chunks/ and load only when needed.
@@ -12,6 +15,11 @@ import terser from '@rollup/plugin-terser';
 import {minifyTemplates} from './scripts/rollup-minify-templates.mjs';
 
 const LIT_EXTERNAL = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\//];
+// The lit-external build leaves every runtime dependency (and react, for ./react) to the app.
+const PACKAGE_EXTERNAL = [...LIT_EXTERNAL, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
+
+// Modules that need neither lit nor zod: one chunk the root entry can use alone.
+const RULES = /\/src\/(card\/|element\/events\.ts$|i18n\/(locales|closest-lang)\.ts$)/;
 
 function onwarn(warning, warn) {
   // zod 4's own harmless noise (comments near /*@__PURE__*/, a core<->util cycle).
@@ -37,17 +45,28 @@ const chunkNames = (folder) => (chunk) =>
 
 const builds = [
   {
-    input: {index: 'src/index.ts', define: 'src/define.ts'},
-    external: LIT_EXTERNAL,
+    input: {index: 'src/index.ts', define: 'src/define.ts', react: 'src/react/index.ts'},
+    external: PACKAGE_EXTERNAL,
     preserveEntrySignatures: 'allow-extension',
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('chunks')},
+    // No `import "lit"` hoisted into index.js for a chunk it may not need; externals are the app's.
+    treeshake: {moduleSideEffects: 'no-external'},
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+      hoistTransitiveImports: false,
+      entryFileNames: '[name].js',
+      chunkFileNames: chunkNames('chunks'),
+      manualChunks: (id) => (RULES.test(id) ? 'rules' : /\/src\/session\/(decode-session|session-schema)\.ts$/.test(id) ? 'session' : undefined),
+    },
     plugins: browserPlugins(true),
     onwarn,
   },
   {
     input: {'antom-card-binding.bundle': 'src/bundle.ts'},
     preserveEntrySignatures: 'allow-extension',
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('bundle-chunks')},
+    output: {dir: 'dist', format: 'es', sourcemap: true, sourcemapExcludeSources: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('bundle-chunks')},
     plugins: browserPlugins(true),
     onwarn,
   },
@@ -63,7 +82,7 @@ if (Object.keys(presentNodeEntries).length > 0) {
   builds.push({
     input: presentNodeEntries,
     external: (id) => id.startsWith('node:') || id === 'zod' || id.startsWith('zod/'),
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'node-shared/[name]-[hash].js'},
+    output: {dir: 'dist', format: 'es', sourcemap: true, sourcemapExcludeSources: true, entryFileNames: '[name].js', chunkFileNames: 'node-shared/[name]-[hash].js'},
     plugins: [nodeResolve({preferBuiltins: true}), esbuild({target: 'node20', tsconfig: './tsconfig.json'})],
     onwarn,
   });

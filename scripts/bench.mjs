@@ -7,7 +7,9 @@
 //  - input-to-formatted latency over 200 real keystrokes (median, p95); baseline: a bare <input>;
 //  - the card rules per keystroke next to keeping digits only (scripts/bench-card-rules.mjs);
 //  - the server helper's sign+verify rate next to bare node:crypto (scripts/bench-server.mjs);
-//  - the card-binding relay's submissions per second next to bare JWE decryption (scripts/bench-relay.mjs).
+//  - the card-binding relay's submissions per second next to bare JWE decryption (scripts/bench-relay.mjs);
+//  - tree-shaking of the root entry in an app's bundler (esbuild, rollup): card rules or event
+//    classes alone next to the element class (scripts/bench-treeshake.mjs).
 import {execFileSync, spawnSync} from 'node:child_process';
 import {createServer} from 'node:http';
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
@@ -82,6 +84,12 @@ for (const file of readdirSync('dist/bundle-chunks').filter((f) => f.endsWith('.
   line(`lazy chunk ${file}`, kb(size), role === 'locale' ? `budget ${kb(BUDGETS.localeGzip)}: ${verdict(size <= BUDGETS.localeGzip)}` : role);
 }
 line('bundle + session chunks (a page with a session)', kb(bundleGzip + sessionChunks), 'what loads before the buyer submits');
+
+console.log("\n== tree-shaking: `import {…} from 'antom-card-binding'` in an app (minified, gzip -9)");
+const {measureTreeShaking} = await import('./bench-treeshake.mjs');
+for (const row of await measureTreeShaking()) {
+  line(`${row.label}, ${row.tool}`, kb(row.gzip), `${kb(row.bytes)} raw; ${row.lit ? 'lit included' : 'no lit'}`);
+}
 
 // ---- browser timings ----
 const TYPES = {'.js': 'text/javascript', '.html': 'text/html', '.map': 'application/json'};

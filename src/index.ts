@@ -10,3 +10,13 @@ export type {DecodedSession, SessionDecodeResult, SessionErrorCode} from './sess
 export type {SessionMetadata, CardBindingConfig, EncryptionKey} from './session/session-schema.js';
 export {SUPPORTED_LOCALES, matchLocale, resolveLocale} from './i18n/locales.js';
 export type {SupportedLocale} from './i18n/locales.js';
+
+import type {AntomCardBinding as TagElement} from './element/antom-card-binding.js';
+
+// The tag's type for `document.createElement('antom-card-binding')` and `querySelector`, with the
+// root import alone (types only: nothing is registered).
+declare global {
+  interface HTMLElementTagNameMap {
+    'antom-card-binding': TagElement;
+  }
+}
