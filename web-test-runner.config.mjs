@@ -7,7 +7,7 @@ import {sandboxPlugin} from './scripts/wtr-sandbox-plugin.mjs';
 
 // Run through scripts/run-wtr.mjs (npm test does): the sandbox plugin loads TypeScript from src/.
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/consumers/**', '!**/node_modules/**'],
   nodeResolve: true,
   concurrency: 2,
   // tsconfig is required: without it esbuild compiles standard decorators and Lit's

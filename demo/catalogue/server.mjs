@@ -114,7 +114,12 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
       return send(response, 200, {hello: 'this is not a submit reply'});
     }
 
-    if (method === 'GET' && pathname === '/api/links') return send(response, 200, {sandbox: sandbox.url, ...links()});
+    if (method === 'GET' && pathname === '/api/links') {
+      // The origins this page trusts with the card besides its own (the element's gateway-origins):
+      // the emulator's direct endpoint, and the closed port of the "unreachable" story.
+      const gatewayOrigins = [new URL(sandbox.url).origin, `http://127.0.0.1:${unreachablePort}`];
+      return send(response, 200, {sandbox: sandbox.url, gatewayOrigins, ...links()});
+    }
 
     if (method === 'GET' || method === 'HEAD') {
       const csp = [

@@ -32,9 +32,9 @@ export function withSubmitUrl(sessionData, submitUrl) {
   });
 }
 
-/** The same session with an encryption key WebCrypto refuses (a zero modulus). */
+/** The same session with a key too short to trust (about 1536 bits): the element refuses it. */
 export function withBrokenKey(sessionData) {
   return rewrite(sessionData, (cardBinding) => {
-    cardBinding.encryptionKey = {...cardBinding.encryptionKey, n: 'A'.repeat(342)};
+    cardBinding.encryptionKey = {...cardBinding.encryptionKey, n: cardBinding.encryptionKey.n.slice(0, 256)};
   });
 }

@@ -144,6 +144,8 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
       vaultingRequestId,
       vaultingSessionData: created.vaultingSessionData,
       vaultingSessionExpiryTime: created.vaultingSessionExpiryTime,
+      // The page trusts its own origin; in direct mode the card goes to the emulator, named here.
+      gatewayOrigins: mode === 'direct' ? [new URL(sandbox.url).origin] : [],
     };
   }
 

@@ -49,6 +49,15 @@ const DEFAULT_EXPIRY_WARNING = 60_000;
 /** Longer than this is a typo (1e12): a submission must end while the buyer still waits. */
 const MAX_TIMEOUT = 600_000;
 
+const originListConverter = {
+  fromAttribute(value: string | null): string[] {
+    return value ? value.split(/[\s,]+/).filter(Boolean) : [];
+  },
+  toAttribute(value: readonly string[]): string | null {
+    return value.length > 0 ? value.join(' ') : null;
+  },
+};
+
 const brandListConverter = {
   fromAttribute(value: string | null): CardBrand[] | null {
     if (value === null) return null;
@@ -174,6 +183,18 @@ export class AntomCardBinding extends LitElement {
    * @attr auto-advance
    */
   @property({type: Boolean, attribute: 'auto-advance'}) autoAdvance = false;
+
+  /**
+   * Origins besides the page's own that the page trusts with the card, space-separated (for
+   * example the sandbox emulator's `http://127.0.0.1:4010` in development). The card goes only to
+   * a submit URL on the page's origin (where a merchant relay lives) or on one of these, over
+   * https (plain http only on a loopback host); a session naming anything else ends in `error`
+   * `session_malformed` and the card goes nowhere. Nothing is trusted automatically, loopback
+   * included.
+   * @attr gateway-origins
+   */
+  @property({attribute: 'gateway-origins', converter: originListConverter})
+  gatewayOrigins: string[] = [];
 
   /**
    * Brands to accept, space- or comma-separated (`"VISA MASTERCARD"`); intersected with the

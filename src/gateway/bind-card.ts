@@ -10,6 +10,7 @@ import {IDEMPOTENCY_KEY_HEADER, SUBMIT_RESULT_CODES, submitCardReplySchema, type
 import type {DecodedSession} from '../session/decode-session.js';
 import type {BoundDetail, RedirectDetail} from '../element/events.js';
 import type {DeclineReason} from '../i18n/messages.js';
+import {encryptionKeyProblem, redirectTargetProblem, submitTargetProblem, type TrustPolicy} from './trust.js';
 
 /** The card as the gateway wants it; held only for the duration of one submission. */
 export type CardSecrets = CardPlaintext;
@@ -22,11 +23,15 @@ export type BindingOutcome =
   | {readonly kind: 'session_expired'; readonly resultCode?: string}
   /** The session takes no more attempts (HTTP 409 SESSION_ALREADY_USED): a new session is needed. */
   | {readonly kind: 'session_used'; readonly resultCode: string}
+  /** The session breaks a trust rule (where the card would go, how it would be encrypted): nothing was sent. */
+  | {readonly kind: 'session_malformed'; readonly reason: string}
   | {
       readonly kind: 'failed';
       readonly code: 'network_error' | 'timeout' | 'gateway_error' | 'invalid_response' | 'encryption_failed';
       readonly retryable: boolean;
       readonly resultCode?: string;
+      /** The trust rule a reply broke (a 3-D Secure target over plain http), for developers. */
+      readonly rule?: string;
     };
 
 export interface BindCardOptions {
@@ -37,6 +42,11 @@ export interface BindCardOptions {
   readonly timeoutMs: number;
   /** Injectable for tests and for pages that route requests their own way. */
   readonly fetch?: typeof fetch;
+  /**
+   * Which origins the host page trusts with the card (its own, and `gateway-origins`); see
+   * trust.ts. The element always passes it. Absent only in unit tests of the exchange itself.
+   */
+  readonly trust?: TrustPolicy;
 }
 
 /**
@@ -70,6 +80,11 @@ function statusAgrees(httpStatus: number, replyStatus: string): boolean {
 }
 
 export async function bindCard(options: BindCardOptions): Promise<BindingOutcome> {
+  if (options.trust) {
+    // Before anything is encrypted or sent: a session naming another destination gets nothing.
+    const problem = submitTargetProblem(options.session.submitUrl, options.trust) ?? encryptionKeyProblem(options.session.encryptionKey);
+    if (problem) return {kind: 'session_malformed', reason: problem};
+  }
   let encryptedCard: string;
   try {
     encryptedCard = await encryptCompactJwe(new TextEncoder().encode(JSON.stringify(options.card)), options.session.encryptionKey);
@@ -128,13 +143,16 @@ export async function bindCard(options: BindCardOptions): Promise<BindingOutcome
           maskedCardNo: reply.paymentMethodDetail.card.maskedCardNo,
         },
       };
-    case 'REDIRECT':
+    case 'REDIRECT': {
+      const rule = options.trust ? redirectTargetProblem(reply.redirect.url) : null;
+      if (rule) return {kind: 'failed', code: 'invalid_response', retryable: false, rule};
       return {
         kind: 'redirect',
         detail: reply.redirect.fields
           ? {url: reply.redirect.url, method: reply.redirect.method, fields: reply.redirect.fields}
           : {url: reply.redirect.url, method: reply.redirect.method},
       };
+    }
     case 'PROCESSING':
       return {kind: 'processing', vaultingSessionId: reply.vaultingSessionId};
     case 'FAIL':

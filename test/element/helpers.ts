@@ -108,7 +108,9 @@ export async function makeSessionData(overrides: SessionOverrides = {}): Promise
     paymentSessionConfig: {paymentMethodCategoryType: 'CARD', productScene: 'VAULTING', productSceneVersion: '1.0'},
     clientId: 'SANDBOX_TEST',
     cardBinding: {
-      submitUrl: overrides.submitUrl ?? 'http://127.0.0.1:9/__sandbox/submitCard',
+      // The page's own origin, which the element trusts by default (the trust anchor); the gateway
+      // stub (gateway-stub.ts) answers for this path.
+      submitUrl: overrides.submitUrl ?? `${location.origin}/__sandbox/submitCard`,
       ...(overrides.acceptedBrands ? {acceptedBrands: overrides.acceptedBrands} : {}),
       ...(overrides.holderNameRequired === undefined ? {} : {holderNameRequired: overrides.holderNameRequired}),
       ...(overrides.issueTime ? {issueTime: overrides.issueTime} : {}),

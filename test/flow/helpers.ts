@@ -36,9 +36,17 @@ export async function answerChallenge(url: string, outcome: 'pass' | 'fail'): Pr
   return (await fetch(`/__flow/challenge?url=${encodeURIComponent(url)}&outcome=${outcome}`)).json();
 }
 
+/** The origin a session sends the card to (the emulator, or the relay on its own port). */
+export function submitOriginOf(sessionData: string): string {
+  const metadata = JSON.parse(atob(sessionData.split('&&')[3]!)) as {cardBinding: {submitUrl: string}};
+  return new URL(metadata.cardBinding.submitUrl).origin;
+}
+
 export async function mountSession(session: FlowSession, locale = 'en'): Promise<AntomCardBinding> {
   const el = document.createElement('antom-card-binding');
   el.locale = locale;
+  // The test page trusts the gateway it started, as a merchant's page names its own.
+  el.gatewayOrigins = [submitOriginOf(session.sessionData)];
   el.vaultingSessionData = session.sessionData;
   const ready = oneEvent(el, 'ready');
   document.body.append(el);

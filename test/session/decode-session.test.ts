@@ -21,7 +21,7 @@ describe('decodeSession', () => {
     expect(result.session.acceptedBrands).to.deep.equal(['VISA', 'MASTERCARD']);
     expect(result.session.holderNameRequired).to.equal(false);
     expect(result.session.expiresAt.toISOString()).to.equal('2026-11-26T12:30:00.000Z');
-    expect(result.session.submitUrl).to.match(/^http:\/\/127\.0\.0\.1/);
+    expect(result.session.submitUrl).to.equal(`${location.origin}/__sandbox/submitCard`);
     expect(result.session.vaultingSessionId).to.equal('VS_TEST_1');
   });
 

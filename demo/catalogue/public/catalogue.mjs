@@ -156,9 +156,9 @@ function renderApi(declaration) {
       attributes.map((attribute) => [code(attribute.name), code(attribute.fieldName), code(attribute.type?.text), code(attribute.default), richText(attribute.description)])
     ),
     table(
-      'Read-only properties',
-      ['Property', 'Type', 'Description'],
-      fields.map((field) => [code(field.name), code(field.type?.text), richText(field.description)])
+      'Properties without an attribute',
+      ['Property', 'Access', 'Type', 'Description'],
+      fields.map((field) => [code(field.name), field.readonly ? 'read-only' : 'read and write', code(field.type?.text), richText(field.description)])
     ),
     table(
       'Methods',
@@ -349,15 +349,15 @@ async function main() {
   $('#story-description').textContent = story.description;
   document.body.dataset.story = story.id;
 
-  fetch('/api/links')
+  const linksPromise = fetch('/api/links')
     .then((response) => response.json())
-    .then((links) => {
-      if (!links.merchant) return;
-      const link = $('#merchant-link');
-      link.href = links.merchant;
-      link.hidden = false;
-    })
-    .catch(() => {});
+    .catch(() => ({}));
+  linksPromise.then((links) => {
+    if (!links.merchant) return;
+    const link = $('#merchant-link');
+    link.href = links.merchant;
+    link.hidden = false;
+  });
 
   const manifestPromise = fetch('/custom-elements.json').then((response) => (response.ok ? response.json() : null)).catch(() => null);
 
@@ -367,10 +367,17 @@ async function main() {
   // Sessions first, so each element has its own before its first render.
   const count = (story.html.match(new RegExp(`<${TAG}\\b`, 'g')) ?? []).length;
   const sessions = await Promise.all(Array.from({length: count}, () => sessionValue(sessionChoice)));
+  const {gatewayOrigins = []} = await linksPromise;
+  if (story.breakWebCrypto) {
+    // This story shows the view a browser without usable WebCrypto gets: key import is refused.
+    crypto.subtle.importKey = () => Promise.reject(new DOMException('The key was refused (catalogue story).', 'DataError'));
+  }
 
   if (story.css) stage.append(h('style', {'data-story-ui': ''}, story.css));
   stage.insertAdjacentHTML('beforeend', story.html);
   const all = elements();
+  // The page says which gateways it trusts with the card (here: the emulator); the snippet shows it.
+  if (gatewayOrigins.length > 0) for (const element of all) element.setAttribute('gateway-origins', gatewayOrigins.join(' '));
   const ready = all.map((element) => new Promise((resolve) => element.addEventListener('ready', resolve, {once: true})));
   all.forEach((element, index) => (element.vaultingSessionData = sessions[index]));
 

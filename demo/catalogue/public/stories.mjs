@@ -210,7 +210,8 @@ ${LOCALES.map(({code, lang, name}) => `  <figure lang="${lang}">
     html: one('<antom-card-binding submit-timeout="1500"></antom-card-binding>'),
   }),
   outcome('alert-invalid-response', 'Invalid gateway reply', 'A copy of a session whose submitUrl answers HTTP 200 with an unexpected body: the gateway view and error invalid_response.', TEST_CARDS.success, {session: 'garbled'}),
-  outcome('alert-encryption-failed', 'Encryption failed', 'A copy of a session whose encryption key WebCrypto refuses: the card is never sent; the encryption view and error encryption_failed.', TEST_CARDS.success, {session: 'bad-key'}),
+  outcome('alert-encryption-failed', 'Encryption failed', 'The browser refuses to import the encryption key (the story makes crypto.subtle.importKey reject, as a browser without usable WebCrypto would): the card is never sent; the encryption view and error encryption_failed.', TEST_CARDS.success, {breakWebCrypto: true}),
+  outcome('session-weak-key', 'Session with a weak key', 'A copy of a session whose encryption key is too short for RSA-OAEP-256 to mean anything: the element refuses to encrypt to it; the malformed view and error session_malformed, whose message names the rule (RSA of at least 2048 bits).', TEST_CARDS.success, {session: 'bad-key'}),
   {
     id: 'session-expired',
     group: 'Alert views',

@@ -86,6 +86,9 @@ function row(entry) {
   return tr;
 }
 
+/** Origins besides this page's that the server says the card may go to (the emulator, in direct mode). */
+let gatewayOrigins = [];
+
 async function newSession() {
   const session = await api('/api/vaulting-session', {
     method: 'POST',
@@ -93,6 +96,7 @@ async function newSession() {
     body: JSON.stringify({mode}),
   });
   attempt = {vaultingRequestId: session.vaultingRequestId};
+  gatewayOrigins = session.gatewayOrigins ?? [];
   return session.vaultingSessionData;
 }
 
@@ -101,6 +105,9 @@ function mountCard(sessionData) {
   card = document.createElement('antom-card-binding');
   card.id = 'card';
   card.locale = localeSelect.value;
+  // Relay mode posts to this page's own origin (trusted by default); direct mode to the emulator,
+  // which the page must name: the element sends the card nowhere else.
+  card.gatewayOrigins = gatewayOrigins;
   card.vaultingSessionData = sessionData;
   card.addEventListener('bound', onBound);
   card.addEventListener('error', onError);

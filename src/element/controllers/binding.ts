@@ -26,7 +26,8 @@ import {
   type ReportedOutcome,
 } from '../events.js';
 
-type Host = ReactiveControllerHost & HTMLElement & {readonly submitTimeout: number; readonly processingTimeout: number};
+type Host = ReactiveControllerHost &
+  HTMLElement & {readonly submitTimeout: number; readonly processingTimeout: number; readonly gatewayOrigins: readonly string[]};
 
 export interface BindingDeps {
   readonly messages: () => Messages;
@@ -40,8 +41,14 @@ export interface BindingDeps {
 
 export class BindingController implements ReactiveController {
   submitting = false;
-  /** One key per attempt: kept across retries after a failure that may have reached the gateway. */
+  /**
+   * One key per attempt: kept across retries after a failure that may have reached the gateway,
+   * but only for the same card. A digest of the card (SHA-256, in memory only, never sent) tells
+   * whether the buyer changed anything since; if so the retry is a new attempt with a new key, so
+   * a gateway can never answer it with the first card's outcome.
+   */
   #attemptKey: string | null = null;
+  #attemptCard: string | null = null;
   #processing: {timer: ReturnType<typeof setTimeout>; vaultingSessionId: string | null} | null = null;
 
   constructor(private readonly host: Host, private readonly deps: BindingDeps) {
@@ -62,7 +69,6 @@ export class BindingController implements ReactiveController {
     this.submitting = true;
     this.host.requestUpdate();
     this.deps.announce(m.submitting);
-    this.#attemptKey ??= crypto.randomUUID();
     let outcome: BindingOutcome | {kind: 'malformed'; reason: string};
     let secrets: CardSecrets | null = null;
     try {
@@ -73,7 +79,14 @@ export class BindingController implements ReactiveController {
         outcome = {kind: 'malformed', reason: decoded.reason};
       } else {
         secrets = this.deps.secrets();
-        outcome = await bindCard({session: decoded.session as DecodedSession, card: secrets, idempotencyKey: this.#attemptKey, timeoutMs: this.host.submitTimeout});
+        const idempotencyKey = await this.#keyFor(secrets);
+        outcome = await bindCard({
+          session: decoded.session as DecodedSession,
+          card: secrets,
+          idempotencyKey,
+          timeoutMs: this.host.submitTimeout,
+          trust: {pageOrigin: globalThis.location?.origin ?? '', gatewayOrigins: this.host.gatewayOrigins},
+        });
       }
     } catch {
       // The chunk did not load (offline, a deploy removed it): nothing was sent.
@@ -83,13 +96,33 @@ export class BindingController implements ReactiveController {
       this.submitting = false;
       this.host.requestUpdate();
     }
-    if (outcome.kind !== 'failed') this.#attemptKey = null;
+    if (outcome.kind !== 'failed') this.forgetAttempt();
     this.#settle(outcome);
   }
 
   /** Forgets the attempt key (a new card, a reset): the next submission is a new attempt. */
   forgetAttempt(): void {
     this.#attemptKey = null;
+    this.#attemptCard = null;
+  }
+
+  /** The attempt's key: the previous one for the same card, a new one otherwise. */
+  async #keyFor(card: CardSecrets): Promise<string> {
+    let digest: string | null;
+    try {
+      const bytes = new TextEncoder().encode(JSON.stringify([card.cardNo, card.expiryMonth, card.expiryYear, card.cvv, card.cardholderName ?? '']));
+      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      bytes.fill(0);
+      digest = Array.from(hash, (byte) => byte.toString(16).padStart(2, '0')).join('');
+    } catch {
+      // No WebCrypto (not a secure context): encryption fails next anyway; keep no key.
+      digest = null;
+    }
+    if (this.#attemptKey === null || digest === null || digest !== this.#attemptCard) {
+      this.#attemptKey = crypto.randomUUID();
+      this.#attemptCard = digest;
+    }
+    return this.#attemptKey;
   }
 
   /** The page reports a PROCESSING submission's outcome it learned from its server. */
@@ -157,6 +190,7 @@ export class BindingController implements ReactiveController {
         this.fail('session_used', m.sessionUsedBody, false, outcome.resultCode);
         return;
       case 'malformed':
+      case 'session_malformed':
         show({kind: 'session_malformed'});
         this.fail('session_malformed', `vaultingSessionData: ${outcome.reason}`, false);
         return;
@@ -169,7 +203,8 @@ export class BindingController implements ReactiveController {
         const network = outcome.code === 'network_error' || outcome.code === 'timeout';
         show(network ? {kind: 'network'} : {kind: 'gateway', retryable: outcome.retryable});
         const body = network ? m.networkBody : outcome.retryable ? m.gatewayBody : m.gatewayFinalBody;
-        this.fail(outcome.code, body, outcome.retryable, outcome.resultCode);
+        // A broken trust rule is a developer's problem: the message names it (the buyer sees `body`).
+        this.fail(outcome.code, outcome.rule ?? body, outcome.retryable, outcome.resultCode);
         return;
       }
     }
