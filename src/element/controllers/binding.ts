@@ -39,6 +39,15 @@ export interface BindingDeps {
   readonly displayBrand: (brand: string | null) => string | null;
 }
 
+/**
+ * How the submit path's chunk is loaded. A seam for tests: a chunk that fails to load (offline, a
+ * deploy that removed it) must end in `error` `network_error` with a retry, which only a loader
+ * that can fail on purpose can show.
+ */
+export const submitPath = {
+  load: (): Promise<typeof import('../../gateway/submit-path.js')> => import('../../gateway/submit-path.js'),
+};
+
 export class BindingController implements ReactiveController {
   submitting = false;
   /**
@@ -73,7 +82,7 @@ export class BindingController implements ReactiveController {
     let secrets: CardSecrets | null = null;
     try {
       // Loaded on first submit: zod, encryption and the gateway client are not needed to render.
-      const {decodeSession, bindCard} = await import('../../gateway/submit-path.js');
+      const {decodeSession, bindCard} = await submitPath.load();
       const decoded = decodeSession(sessionValue, null);
       if (!decoded.ok) {
         outcome = {kind: 'malformed', reason: decoded.reason};

@@ -1,0 +1,51 @@
+/**
+ * Issue 12, finding 5: a lazy chunk that failed to load on submit ended in no event (an uncaught
+ * rejection). Now: `error` `network_error`, retryable, nothing sent; the retry works once the
+ * chunk loads.
+ */
+import {expect} from '@open-wc/testing';
+import {fillValidCard, makeSessionData, mount, oneEvent} from './helpers.js';
+import {REPLIES, stubGateway} from './gateway-stub.js';
+import {submitPath} from '../../src/element/controllers/binding.js';
+import type {CardBindingErrorEvent} from '../../src/element/events.js';
+
+describe('<antom-card-binding> submit path chunk that does not load', () => {
+  it('ends in one error network_error with a retry; nothing is sent; the retry binds', async () => {
+    const gateway = stubGateway(...REPLIES.success);
+    const load = submitPath.load;
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    submitPath.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const el = await mount();
+      el.vaultingSessionData = await makeSessionData();
+      await el.updateComplete;
+      await fillValidCard(el);
+      const events: string[] = [];
+      for (const name of ['bound', 'error', 'redirect', 'pending']) el.addEventListener(name, () => events.push(name));
+      const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+      await el.submit();
+      const {detail} = await error;
+      expect(detail.code).to.equal('network_error');
+      expect(detail.retryable).to.equal(true);
+      expect(events).to.deep.equal(['error']);
+      expect(gateway.calls).to.equal(0);
+
+      submitPath.load = load;
+      await el.updateComplete;
+      (el.shadowRoot!.querySelector('[part~="try-again"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      const bound = oneEvent(el, 'bound');
+      await el.submit();
+      await bound;
+      expect(events).to.deep.equal(['error', 'bound']);
+      expect(gateway.calls).to.equal(1);
+      expect(rejections).to.deep.equal([]);
+    } finally {
+      submitPath.load = load;
+      window.removeEventListener('unhandledrejection', onRejection);
+      gateway.restore();
+    }
+  });
+});
