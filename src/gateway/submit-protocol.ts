@@ -94,6 +94,8 @@ export const SUBMIT_RESULT_CODES = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** The binding is under way; the outcome reaches the merchant server by notifyVaulting. */
   PROCESSING: 'PROCESSING',
+  /** The Idempotency-Key was used before with another card: refused, never answered with that card's outcome (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 
 const cardSummarySchema = z.looseObject({

@@ -8,8 +8,14 @@ import type {CardBrand} from '../card/types.js';
 import {cardPlaintextSchema} from '../gateway/submit-protocol.js';
 import {detectBrand, isExpired, maskCardNumber, passesLuhn} from './cards.js';
 import {scenarioFor, type Scenario} from './scenarios.js';
+import {requestFingerprint} from './fingerprint.js';
 
 export interface InspectedCard {
+  /**
+   * A keyed hash of number, expiry and name (not the security code, which may not be kept in any
+   * form): tells a retry of the same card from another card under the same Idempotency-Key.
+   */
+  readonly fingerprint: string;
   readonly brand: CardBrand | null;
   readonly maskedCardNo: string;
   readonly expired: boolean;
@@ -41,6 +47,7 @@ export function inspectCard(plaintext: Buffer, options: {readonly holderNameRequ
     throw new CardInputError('invalid card fields: cardholderName (required)');
   }
   return {
+    fingerprint: requestFingerprint('card', [card.cardNo, card.expiryMonth, card.expiryYear, card.cardholderName?.trim() ?? '']),
     brand: detectBrand(card.cardNo),
     maskedCardNo: maskCardNumber(card.cardNo),
     expired: isExpired(card.expiryMonth, card.expiryYear, options.now),

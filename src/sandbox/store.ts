@@ -80,7 +80,7 @@ export interface SessionBinding extends BindingBase {
    * Every answered attempt (SUCCESS, FAIL, PROCESSING, REDIRECT) by idempotency key, replayed for
    * the same key. At most MAX_DECLINED_ATTEMPTS + 1 entries: no attempt is taken once the session ends.
    */
-  readonly attempts: Map<string, SubmitCardReply>;
+  readonly attempts: Map<string, {readonly reply: SubmitCardReply; readonly cardFingerprint: string}>;
 }
 
 /**

@@ -101,17 +101,6 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
   if (origin !== null && !allowsOrigin(merchant, origin)) {
     return errorAnswer(403, SUBMIT_RESULT_CODES.ORIGIN_NOT_ALLOWED, 'This page origin is not allowed for the merchant.');
   }
-  const replay = record.attempts.get(idempotencyKey);
-  if (replay) return {httpStatus: 200, reply: replay};
-  // Also ends (and notifies) a session with declines whose expiry timer has not run yet.
-  if (closeIfLapsed(context, record)) return errorAnswer(410, SUBMIT_RESULT_CODES.SESSION_EXPIRED, 'The vaulting session has expired.');
-  if (record.state !== 'OPEN') {
-    const why =
-      record.declinedAttempts >= MAX_DECLINED_ATTEMPTS
-        ? `This session had ${MAX_DECLINED_ATTEMPTS} declined attempts, the most it takes.`
-        : 'A card was already submitted with this session.';
-    return errorAnswer(409, SUBMIT_RESULT_CODES.SESSION_ALREADY_USED, why);
-  }
   const now = context.settings.now();
 
   let card: InspectedCard;
@@ -124,6 +113,23 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
     throw error;
   }
 
+  // A known key: its own reply again for the same card (a retry after a lost answer); refused for
+  // another card, never answered with that card's outcome. Checked after decryption, because each
+  // JWE of the same card differs.
+  const replay = record.attempts.get(idempotencyKey);
+  if (replay) {
+    if (replay.cardFingerprint === card.fingerprint) return {httpStatus: 200, reply: replay.reply};
+    return errorAnswer(422, SUBMIT_RESULT_CODES.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with another card.');
+  }
+  // Also ends (and notifies) a session with declines whose expiry timer has not run yet.
+  if (closeIfLapsed(context, record)) return errorAnswer(410, SUBMIT_RESULT_CODES.SESSION_EXPIRED, 'The vaulting session has expired.');
+  if (record.state !== 'OPEN') {
+    const why =
+      record.declinedAttempts >= MAX_DECLINED_ATTEMPTS
+        ? `This session had ${MAX_DECLINED_ATTEMPTS} declined attempts, the most it takes.`
+        : 'A card was already submitted with this session.';
+    return errorAnswer(409, SUBMIT_RESULT_CODES.SESSION_ALREADY_USED, why);
+  }
   const scenario = decideScenario({
     ...card,
     acceptedBrands: merchant.acceptedBrands,
@@ -135,7 +141,7 @@ function submitCard(context: SandboxContext, body: Buffer, idempotencyKey: strin
   }
   record.card = {brand: card.brand ?? 'UNKNOWN', maskedCardNo: card.maskedCardNo};
   const reply = applyScenario(context, record, scenario);
-  record.attempts.set(idempotencyKey, reply);
+  record.attempts.set(idempotencyKey, {reply, cardFingerprint: card.fingerprint});
   return {httpStatus: 200, reply};
 }
 

@@ -103,9 +103,17 @@ test('a retry with the same Idempotency-Key gets the same answer and binds once;
   const first = await submitCard(sessionData, GOOD_CARD, {idempotencyKey, encryptedCard});
   const concurrent = await Promise.all([1, 2, 3].map(() => submitCard(sessionData, GOOD_CARD, {idempotencyKey, encryptedCard})));
   for (const retry of concurrent) assert.deepEqual([retry.status, retry.json], [first.status, first.json]);
-  // The body of a retry is not processed again: the stored answer is bound to the key.
+  // The same card encrypted anew (as the element does on every try) is the same request.
+  const reEncrypted = await submitCard(sessionData, GOOD_CARD, {idempotencyKey});
+  assert.deepEqual([reEncrypted.status, reEncrypted.json], [first.status, first.json]);
+  // Issue 12, finding 2: another card under a known key was told the first card's outcome. Now refused.
   const otherCard = await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'}, {idempotencyKey});
-  assert.deepEqual(otherCard.json, first.json);
+  assert.equal(otherCard.status, 422);
+  assert.deepEqual([otherCard.json.status, otherCard.json.result.resultCode], ['ERROR', 'IDEMPOTENCY_KEY_REUSED']);
+  assert.equal(otherCard.text.includes('4242'), false);
+  const otherHolder = await submitCard(sessionData, {...GOOD_CARD, cardholderName: 'Someone Else'}, {idempotencyKey});
+  assert.equal(otherHolder.json.result.resultCode, 'IDEMPOTENCY_KEY_REUSED');
+  assertReplyShape(otherCard);
 
   const replay = await submitCard(sessionData, GOOD_CARD, {idempotencyKey: randomUUID()});
   assert.equal(replay.status, 409);
@@ -122,14 +130,17 @@ test('a decline ends the attempt, not the session: its key replays the decline, 
   const declinedKey = randomUUID();
   const declined = await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'}, {idempotencyKey: declinedKey});
   assert.deepEqual([declined.status, declined.json.status, declined.json.result.resultCode], [200, 'FAIL', 'DO_NOT_HONOR']);
-  // The same key gets the stored decline, whatever the body: the good card is not processed.
-  const replayed = await submitCard(sessionData, GOOD_CARD, {idempotencyKey: declinedKey});
+  // The same key and card get the stored decline; another card under that key is refused, not
+  // processed and not told the decline (issue 12, finding 2).
+  const replayed = await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'}, {idempotencyKey: declinedKey});
   assert.deepEqual([replayed.status, replayed.json], [declined.status, declined.json]);
+  const reused = await submitCard(sessionData, GOOD_CARD, {idempotencyKey: declinedKey});
+  assert.deepEqual([reused.status, reused.json.result.resultCode], [422, 'IDEMPOTENCY_KEY_REUSED']);
   assert.equal((await harness.client.inquireVaulting({vaultingRequestId})).vaultingStatus, 'PROCESSING', 'not final yet');
 
   const bound = await submitCard(sessionData, GOOD_CARD);
   assert.equal(bound.json.status, 'SUCCESS');
-  assert.deepEqual((await submitCard(sessionData, GOOD_CARD, {idempotencyKey: declinedKey})).json, declined.json, 'still replayed');
+  assert.deepEqual((await submitCard(sessionData, {...GOOD_CARD, cardNo: '4000000000000002'}, {idempotencyKey: declinedKey})).json, declined.json, 'still replayed');
   assert.equal((await submitCard(sessionData, GOOD_CARD)).json.result.resultCode, 'SESSION_ALREADY_USED');
   const binding = harness.sandbox.bindings().find((candidate) => candidate.vaultingRequestId === vaultingRequestId);
   assert.deepEqual([binding?.state, binding?.resultCode, binding?.declinedAttempts, binding?.lastDeclineCode], ['SUCCESS', 'SUCCESS', 1, 'DO_NOT_HONOR']);
@@ -199,7 +210,7 @@ test('an expired session is refused with SESSION_EXPIRED and nothing is bound', 
     now += 61_000;
     const late = await submitCard(declined.sessionData, GOOD_CARD);
     assert.deepEqual([late.status, late.json.result.resultCode], [410, 'SESSION_EXPIRED']);
-    assert.deepEqual((await submitCard(declined.sessionData, GOOD_CARD, {idempotencyKey: declinedKey})).json, decline.json);
+    assert.deepEqual((await submitCard(declined.sessionData, {...GOOD_CARD, cardNo: '4000000000000127'}, {idempotencyKey: declinedKey})).json, decline.json);
     const binding = clocked.sandbox.bindings().find((candidate) => candidate.vaultingRequestId === declined.vaultingRequestId);
     assert.deepEqual([binding?.state, binding?.resultCode], ['FAIL', 'INVALID_CVV'], 'closed when the expiry was noticed');
   } finally {
