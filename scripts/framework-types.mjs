@@ -60,28 +60,28 @@ ${propsInterface('AntomCardBindingJsxProps', (event) => `on${event}`)}
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      '${TAG}': DetailedHTMLProps<HTMLAttributes<${CLASS}>, ${CLASS}> & AntomCardBindingJsxProps;
+      '${TAG}': Omit<DetailedHTMLProps<HTMLAttributes<${CLASS}>, ${CLASS}>, keyof AntomCardBindingJsxProps> & AntomCardBindingJsxProps;
     }
   }
 }
 `,
-  'jsx-preact.d.ts': `${HEADER}import type {JSX as PreactJSX} from 'preact';
+  'jsx-preact.d.ts': `${HEADER}import type {HTMLAttributes as PreactHTMLAttributes} from 'preact';
 
 ${propsInterface('AntomCardBindingPreactProps', (event) => `on${event}`)}
 declare module 'preact' {
   namespace JSX {
     interface IntrinsicElements {
-      '${TAG}': PreactJSX.HTMLAttributes<${CLASS}> & AntomCardBindingPreactProps;
+      '${TAG}': Omit<PreactHTMLAttributes<${CLASS}>, keyof AntomCardBindingPreactProps> & AntomCardBindingPreactProps;
     }
   }
 }
 `,
-  'vue.d.ts': `${HEADER}import type {DefineComponent} from 'vue';
+  'vue.d.ts': `${HEADER}import type {DefineComponent, HTMLAttributes as VueHTMLAttributes} from 'vue';
 
 ${propsInterface('AntomCardBindingVueProps', (event) => `on${pascal(event)}`)}
 declare module 'vue' {
   interface GlobalComponents {
-    '${TAG}': DefineComponent<AntomCardBindingVueProps>;
+    '${TAG}': DefineComponent<Omit<VueHTMLAttributes, keyof AntomCardBindingVueProps> & AntomCardBindingVueProps>;
   }
 }
 `,
@@ -90,7 +90,7 @@ declare module 'vue' {
 ${propsInterface('AntomCardBindingSvelteProps', (event) => `on${event}`)}
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
-    '${TAG}': HTMLAttributes<${CLASS}> & AntomCardBindingSvelteProps;
+    '${TAG}': Omit<HTMLAttributes<${CLASS}>, keyof AntomCardBindingSvelteProps> & AntomCardBindingSvelteProps;
   }
 }
 `,

@@ -2,7 +2,10 @@
 //  1. browser tests (web-test-runner in Chromium, with coverage of src/): card rules, session,
 //     element behaviour, accessibility, the binding flow against the sandbox emulator;
 //  2. Node tests (node --test): merchant helper and sandbox emulator;
-//  3. end-to-end tests (playwright-core driving Chromium) where present.
+//  3. end-to-end tests (playwright-core driving Chromium) where present;
+//  4. package checks (scripts/test-package.mjs): the packed tarball through publint --strict and
+//     attw, the CDN integrity and loader in Chromium, React 19 and Vue 3 consumer apps installed
+//     from the tarball, type-checked strictly, built and run in Chromium.
 // Finds a browser first (scripts/find-chrome.mjs: CHROME_PATH, usual places, or apt-get as root).
 import {spawn} from 'node:child_process';
 import {existsSync, readdirSync} from 'node:fs';
@@ -44,6 +47,7 @@ if (existsSync('test/node') && readdirSync('test/node', {recursive: true}).some(
 if (existsSync('test/e2e') && readdirSync('test/e2e').some((f) => f.endsWith('.test.mjs'))) {
   suites.push(['end-to-end tests', 'node', ['scripts/run-e2e-tests.mjs']]);
 }
+if (existsSync('scripts/test-package.mjs')) suites.push(['package checks (tarball, CDN, consumers)', 'node', ['scripts/test-package.mjs']]);
 
 let passed = 0;
 let failed = 0;

@@ -1,7 +1,8 @@
 /**
  * `antom-card-binding/react`: `<AntomCardBindingReact>`, a React component around
- * `<antom-card-binding>` built with `@lit/react` (an optional peer, with `react`). Importing it
- * registers the tag (like `antom-card-binding/define`).
+ * `<antom-card-binding>` built with `@lit/react` (an optional peer, with `react`). No side
+ * effects: register the tag with `import 'antom-card-binding/define'` (or the bundle), before or
+ * after the first render, lazily if you like.
  *
  * What it fixes over writing the tag in JSX: properties are set as properties (also when the tag
  * is defined after the first render: the element picks them up on upgrade), events are camelCase
@@ -23,7 +24,6 @@ import type {
   CardRedirectEvent,
   CardSubmitEvent,
 } from '../element/events.js';
-import {TAG_NAME} from '../define.js';
 
 /** React prop name -> event name; one per event of the element (test/package checks the list). */
 export const REACT_EVENTS = {
@@ -39,6 +39,9 @@ export const REACT_EVENTS = {
   onHostedEvent: 'hosted-event' as EventName<AntomCardBindingEventMap['hosted-event']>,
 } as const;
 
+/** The tag (the same as `antom-card-binding/define`'s TAG_NAME; importing that would register it). */
+export const TAG_NAME = 'antom-card-binding';
+
 export const AntomCardBindingReact = createComponent({
   react: React,
   tagName: TAG_NAME,
@@ -50,4 +53,4 @@ export const AntomCardBindingReact = createComponent({
 /** The component's props (element properties, camelCase event handlers, HTML attributes, `ref`). */
 export type AntomCardBindingReactProps = React.ComponentProps<typeof AntomCardBindingReact>;
 
-export {AntomCardBinding, TAG_NAME};
+export {AntomCardBinding};
