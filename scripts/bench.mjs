@@ -21,7 +21,7 @@ import terser from '@rollup/plugin-terser';
 import {chromium} from 'playwright-core';
 import {findChrome, CHROME_ARGS} from './find-chrome.mjs';
 
-const BUDGETS = {bundleGzip: 20 * 1024, localeGzip: 2 * 1024, readyMs: 16, keystrokeMs: 2};
+const BUDGETS = {bundleGzip: 20 * 1024, localeGzip: 2 * 1024, readyRatio: 1.25, keystrokeP95Ms: 2};
 const WARM_LOADS = 20;
 const KEYSTROKES = 200;
 
@@ -53,7 +53,7 @@ await baselineBundle.write({file: 'dist/bench/baseline.bundle.js', format: 'es'}
 console.log('\n== sizes (gzip -9)');
 const bundleGzip = gzip('dist/antom-card-binding.bundle.js');
 const baselineGzip = gzip('dist/bench/baseline.bundle.js');
-line('bundle entry (lit inside; zod in a lazy chunk)', kb(bundleGzip), `${(bundleGzip / baselineGzip).toFixed(2)}x baseline; budget ${kb(BUDGETS.bundleGzip)}: ${verdict(bundleGzip <= BUDGETS.bundleGzip)}`);
+line('bundle entry (lit inside; zod in a lazy chunk)', kb(bundleGzip), `${(bundleGzip / baselineGzip).toFixed(2)}x baseline`);
 line('baseline: minimal Lit element, same build', kb(baselineGzip));
 // The lit-external build: define.js and every chunk it imports statically (not the lazy ones).
 function staticClosure(file, seen = new Set()) {
@@ -68,22 +68,39 @@ function staticClosure(file, seen = new Set()) {
 const externalFiles = [...staticClosure('dist/define.js')];
 const externalGzip = externalFiles.reduce((sum, f) => sum + gzip(f), 0);
 line('lit-external build (define.js + static chunks)', kb(externalGzip), `${externalFiles.length} files; lit and @lit/* are the app's own`);
-// Lazy chunks beside the bundle: one per locale (only the active one loads), the session
-// decoder and zod (load when a session is set), the submit path (loads on the first submit).
-// The submit path (submit-path-*.js: zod, the full session check, encryption, the gateway client)
-// and every chunk it imports statically load on the first submit; nothing else lazy is left.
-const submitEntry = readdirSync('dist/bundle-chunks').find((f) => /^(submit-path|bind-card)-.*\.js$/.test(f));
-const submitFiles = submitEntry ? new Set([...staticClosure(join('dist/bundle-chunks', submitEntry))].map((f) => f.split('/').pop())) : new Set();
+// Lazy chunks beside the bundle: one per locale (only the active one loads); the submit path
+// (submit-path-*.js: zod, the full session check, encryption, the gateway client) and the outcome
+// chunk (outcome-*.js: the answer's views, strings and events), fetched in parallel on the first
+// submit, with every chunk they import statically; hosted mode (hosted-mode-*.js and its static
+// imports beyond those), which loads only for an Antom (hosted) session, never for own fields.
+const bundleChunk = (pattern) => readdirSync('dist/bundle-chunks').find((f) => pattern.test(f));
+const closureOf = (entry) => (entry ? [...staticClosure(join('dist/bundle-chunks', entry))].map((f) => f.split('/').pop()) : []);
+const submitFiles = new Set([/^(submit-path|bind-card)-.*\.js$/, /^outcome-.*\.js$/].flatMap((p) => closureOf(bundleChunk(p))));
+const hostedAll = closureOf(bundleChunk(/^hosted-mode-.*\.js$/));
+const hostedFiles = new Set(hostedAll.filter((f) => !submitFiles.has(f)));
 const chunkRole = (file) =>
-  /^(pt-BR|[a-z]{2})\.js$/.test(file) ? 'locale' : submitFiles.has(file) ? 'loaded on the first submit' : 'loaded when a session is set';
+  /^(pt-BR|[a-z]{2})\.js$/.test(file)
+    ? 'locale'
+    : submitFiles.has(file)
+      ? 'loaded on the first submit'
+      : hostedFiles.has(file)
+        ? 'hosted mode only (an Antom session)'
+        : 'loaded when a session is set';
 let sessionChunks = 0;
+let submitChunks = 0;
+let hostedChunks = 0;
 for (const file of readdirSync('dist/bundle-chunks').filter((f) => f.endsWith('.js')).sort()) {
   const size = gzip(join('dist/bundle-chunks', file));
   const role = chunkRole(file);
   if (role === 'loaded when a session is set') sessionChunks += size;
+  if (role === 'loaded on the first submit') submitChunks += size;
+  if (hostedAll.includes(file)) hostedChunks += size;
   line(`lazy chunk ${file}`, kb(size), role === 'locale' ? `budget ${kb(BUDGETS.localeGzip)}: ${verdict(size <= BUDGETS.localeGzip)}` : role);
 }
-line('bundle + session chunks (a page with a session)', kb(bundleGzip + sessionChunks), 'what loads before the buyer submits');
+const ownFields = bundleGzip + sessionChunks;
+line('own-fields page with a session, before submit', kb(ownFields), `entry + session chunks; budget ${kb(BUDGETS.bundleGzip)}: ${verdict(ownFields <= BUDGETS.bundleGzip)}`);
+line('+ on the first submit', kb(submitChunks), 'submit path and outcome chunks, in parallel');
+line('hosted mode (an Antom session) adds', kb(hostedChunks), 'hosted-mode chunk and its static imports; not in the own-fields figure');
 
 console.log("\n== tree-shaking: `import {…} from 'antom-card-binding'` in an app (minified, gzip -9)");
 const {measureTreeShaking} = await import('./bench-treeshake.mjs');
@@ -177,7 +194,8 @@ try {
   const elementReady = await readyTimes('/element.html');
   const baselineReady = await readyTimes('/baseline.html');
   const readyMedian = median(elementReady);
-  line('<antom-card-binding> ready', ms(readyMedian), `p95 ${ms(percentile(elementReady, 95))}; ${(readyMedian / median(baselineReady)).toFixed(2)}x baseline; budget ${BUDGETS.readyMs} ms: ${verdict(readyMedian <= BUDGETS.readyMs)}`);
+  const readyRatio = readyMedian / median(baselineReady);
+  line('<antom-card-binding> ready', ms(readyMedian), `p95 ${ms(percentile(elementReady, 95))}; ${readyRatio.toFixed(2)}x baseline; budget ${BUDGETS.readyRatio}x: ${verdict(readyRatio <= BUDGETS.readyRatio)}`);
   line('baseline: minimal Lit element ready', ms(median(baselineReady)), `p95 ${ms(percentile(baselineReady, 95))}`);
 
   console.log(`\n== keystroke to formatted value (${KEYSTROKES} real key presses)`);
@@ -189,7 +207,8 @@ try {
     window.__field = document.querySelector('#x');
   });
   const keyMedian = median(element.formatted);
-  line('card number: input to formatted, median', ms(keyMedian), `p95 ${ms(percentile(element.formatted, 95))}; ${(keyMedian / median(plain.formatted)).toFixed(2)}x bare input; budget ${BUDGETS.keystrokeMs} ms: ${verdict(keyMedian <= BUDGETS.keystrokeMs)}`);
+  const keyP95 = percentile(element.formatted, 95);
+  line('card number: input to formatted, median', ms(keyMedian), `p95 ${ms(keyP95)}; ${(keyMedian / median(plain.formatted)).toFixed(2)}x bare input; budget p95 ${BUDGETS.keystrokeP95Ms} ms: ${verdict(keyP95 <= BUDGETS.keystrokeP95Ms)}`);
   line('card number: input to rendered, median', ms(median(element.rendered)), `p95 ${ms(percentile(element.rendered, 95))}`);
   line('baseline: bare <input>, input listener', ms(median(plain.formatted)), `p95 ${ms(percentile(plain.formatted, 95))}`);
 } finally {

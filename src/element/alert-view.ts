@@ -10,6 +10,7 @@
  */
 import {html, nothing, type TemplateResult} from 'lit';
 import type {DeclineReason, Messages} from '../i18n/messages.js';
+import type {SupportedLocale} from '../i18n/locales.js';
 
 export type AlertView =
   | {kind: 'success'; brand: string | null; last4: string | null}
@@ -46,42 +47,36 @@ function needsReload(view: AlertView): boolean {
   );
 }
 
-interface AlertText {
+export interface AlertText {
   readonly title: string;
   readonly body: string;
   readonly tone: 'info' | 'success' | 'error';
 }
 
-export function alertText(view: AlertView, m: Messages): AlertText {
+/** The views only an answered submission shows; their strings are in the outcome chunk. */
+export type OutcomeView = Exclude<AlertView, {kind: 'network' | 'session_missing' | 'session_expired' | 'session_malformed'}>;
+
+/**
+ * The outcome chunk's texts (src/element/outcome.ts), set when it loads. Only that chunk (and
+ * hosted mode, which imports it) shows an outcome view, so it is always set before one renders.
+ */
+let outcomeText: ((view: OutcomeView, locale: SupportedLocale) => AlertText) | null = null;
+export function setOutcomeText(text: typeof outcomeText): void {
+  outcomeText = text;
+}
+
+export function alertText(view: AlertView, m: Messages, locale: SupportedLocale): AlertText {
   switch (view.kind) {
-    case 'success':
-      return {
-        title: m.successTitle,
-        body: view.brand && view.last4 ? m.successBody(view.brand, view.last4) : m.successBodyNoNumber,
-        tone: 'success',
-      };
-    case 'declined':
-      return {title: m.declinedTitle, body: m.declineReasons[view.reason], tone: 'error'};
     case 'network':
       return {title: m.networkTitle, body: m.networkBody, tone: 'error'};
-    case 'gateway':
-      return {title: m.gatewayTitle, body: view.retryable ? m.gatewayBody : m.gatewayFinalBody, tone: 'error'};
-    case 'encryption':
-      return {title: m.encryptionTitle, body: m.encryptionBody, tone: 'error'};
-    case 'processing':
-      return {title: m.processingTitle, body: m.processingBody, tone: 'info'};
-    case 'pending':
-      return {title: m.pendingTitle, body: m.pendingBody, tone: 'info'};
-    case 'redirecting':
-      return {title: m.redirectingTitle, body: m.redirectingBody, tone: 'info'};
     case 'session_missing':
       return {title: m.sessionMissingTitle, body: m.sessionMissingBody, tone: 'error'};
     case 'session_expired':
       return {title: m.sessionExpiredTitle, body: m.sessionExpiredBody, tone: 'error'};
     case 'session_malformed':
       return {title: m.sessionMalformedTitle, body: m.sessionMalformedBody, tone: 'error'};
-    case 'session_used':
-      return {title: m.sessionUsedTitle, body: m.sessionUsedBody, tone: 'error'};
+    default:
+      return outcomeText!(view, locale);
   }
 }
 
@@ -91,8 +86,8 @@ export interface AlertHandlers {
   readonly onKeydown: (event: KeyboardEvent) => void;
 }
 
-export function renderAlertView(view: AlertView, m: Messages, lang: string, handlers: AlertHandlers): TemplateResult {
-  const {title, body, tone} = alertText(view, m);
+export function renderAlertView(view: AlertView, m: Messages, lang: SupportedLocale, handlers: AlertHandlers): TemplateResult {
+  const {title, body, tone} = alertText(view, m, lang);
   const busy = view.kind === 'processing' || view.kind === 'redirecting';
   let action: TemplateResult | typeof nothing = nothing;
   if (isDismissible(view)) {

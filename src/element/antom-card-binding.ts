@@ -263,6 +263,7 @@ export class AntomCardBinding extends LitElement {
   );
   readonly #binding = new BindingController(this, {
     messages: () => this.#locale.messages,
+    locale: () => this.#locale.active,
     show: (view) => this.#show(view),
     announce: (text) => this.#announcer.announce(text),
     secrets: () => this.#fields.secrets(),
@@ -475,7 +476,7 @@ export class AntomCardBinding extends LitElement {
       // The heading and its description are read out when focus lands on it: that is the one announcement.
       this.#focus.toAlert();
     } else {
-      const {title, body} = alertText(view, this.#locale.messages);
+      const {title, body} = alertText(view, this.#locale.messages, this.#locale.active);
       this.#announcer.announce(view.kind === 'session_expired' ? this.#locale.messages.sessionExpiredAnnouncement : `${title}. ${body}`);
     }
   }

@@ -5,3 +5,4 @@
  */
 export {decodeSession} from '../session/decode-session.js';
 export {bindCard} from './bind-card.js';
+export {cardDigest} from './card-digest.js';

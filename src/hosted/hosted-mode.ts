@@ -22,6 +22,7 @@
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {declineReason} from '../gateway/decline-reasons.js';
 import {msgFor} from '../i18n/translator.js';
+import {outcomeMessages} from '../element/outcome.js';
 import type {SupportedLocale} from '../i18n/locales.js';
 import type {Messages} from '../i18n/messages.js';
 import type {AlertView} from '../element/alert-view.js';
@@ -267,6 +268,8 @@ export class HostedMode implements ReactiveController {
     this.#open = false;
     this.#loading = false;
     const m = this.deps.messages();
+    // The outcome views' strings (and their alert texts) come with the outcome chunk, imported here.
+    const o = outcomeMessages(this.host.resolvedLocale);
     const {show, fail} = this.deps;
     switch (outcome.kind) {
       case 'bound':
@@ -278,7 +281,7 @@ export class HostedMode implements ReactiveController {
       case 'declined': {
         const reason = declineReason(resultCode ?? 'PROCESS_FAIL');
         show({kind: 'declined', reason});
-        fail('declined', m.declineReasons[reason], false, resultCode);
+        fail('declined', o.declineReasons[reason], false, resultCode);
         break;
       }
       case 'pending':
@@ -300,7 +303,7 @@ export class HostedMode implements ReactiveController {
           fail(outcome.code, m.networkBody, true);
         } else if (outcome.code === 'gateway_error') {
           show({kind: 'gateway', retryable: outcome.retryable});
-          fail('gateway_error', outcome.retryable ? m.gatewayBody : m.gatewayFinalBody, outcome.retryable, resultCode);
+          fail('gateway_error', outcome.retryable ? o.gatewayBody : o.gatewayFinalBody, outcome.retryable, resultCode);
         } else {
           // session_malformed, hosted_one_per_page: developer words, as for own-fields sessions.
           show({kind: 'session_malformed'});

@@ -56,6 +56,16 @@ export function msgFor(templates: Templates | null): Msg {
 
 const catalogues = new Map<SupportedLocale, Messages>([[SOURCE_LOCALE, buildMessages(msgFor(null))]]);
 const pending = new Map<SupportedLocale, Promise<Messages>>();
+/** Each loaded locale's templates, for catalogues built later (the outcome chunk's). */
+const templatesByLocale = new Map<SupportedLocale, Templates>();
+
+/**
+ * The templates of a locale whose chunk is loaded (null: English, or not loaded): lazy chunks
+ * build their own strings from them with `msgFor`, in the language the element shows.
+ */
+export function loadedTemplates(locale: SupportedLocale): Templates | null {
+  return templatesByLocale.get(locale) ?? null;
+}
 
 /** The catalogue for a locale if it is already loaded (English always is). */
 export function loadedMessages(locale: SupportedLocale): Messages | undefined {
@@ -70,6 +80,7 @@ export function loadMessages(locale: SupportedLocale): Promise<Messages> {
   if (!loading) {
     const loader = LOADERS[locale as Exclude<SupportedLocale, typeof SOURCE_LOCALE>];
     loading = loader().then((module) => {
+      templatesByLocale.set(locale, module.templates as Templates);
       const messages = buildMessages(msgFor(module.templates as Templates));
       catalogues.set(locale, messages);
       return messages;

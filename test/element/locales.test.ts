@@ -1,6 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {html, input, mount, oneEvent, typeInto} from './helpers.js';
 import {buildMessages, type Msg} from '../../src/i18n/messages.js';
+import {buildOutcomeMessages} from '../../src/i18n/outcome-messages.js';
 import {SUPPORTED_LOCALES} from '../../src/i18n/locales.js';
 import type {AntomCardBinding} from '../../src/element/antom-card-binding.js';
 
@@ -8,7 +9,7 @@ import type {AntomCardBinding} from '../../src/element/antom-card-binding.js';
 function englishStrings(): string[] {
   const identity = ((template: unknown) =>
     typeof template === 'string' ? template : (template as {strings: string[]}).strings.join('')) as unknown as Msg;
-  const catalogue = buildMessages(identity) as unknown as Record<string, unknown>;
+  const catalogue = {...buildMessages(identity), ...buildOutcomeMessages(identity)} as unknown as Record<string, unknown>;
   const out: string[] = [];
   const visit = (value: unknown) => {
     if (typeof value === 'string') out.push(value);
