@@ -22,7 +22,7 @@ import {requestFingerprint} from './fingerprint.js';
 import {isoSeconds, parseJsonBytes, sendJson} from './http.js';
 import type {Merchant} from './merchants.js';
 import {SUBMIT_CARD_PATH} from './paths.js';
-import {issueSessionData, newVaultingSessionId} from './session-data.js';
+import {issueSessionData, newVaultingSessionId, SESSION_SHAPES, type SessionShape} from './session-data.js';
 import type {SessionBinding} from './store.js';
 import {vaultPaymentMethod} from './vault-payment-method.js';
 
@@ -105,8 +105,11 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
   if (!parsed.success) return paramIllegal(describeIssues(parsed.error.issues));
   const request = parsed.data;
   if (request.paymentMethodType !== 'CARD') return paramIllegal(['paymentMethodType: the emulator vaults CARD only']);
+  // The emulator's own request field (not Antom's): which session shape to issue (session-data.ts).
+  const shape = (body as {sandboxSessionShape?: unknown}).sandboxSessionShape ?? 'own';
+  if (!SESSION_SHAPES.includes(shape as SessionShape)) return paramIllegal([`sandboxSessionShape: one of ${SESSION_SHAPES.join(', ')}`]);
 
-  const fingerprint = requestFingerprint('createVaultingSession', request);
+  const fingerprint = requestFingerprint('createVaultingSession', shape === 'own' ? request : {...request, sandboxSessionShape: shape});
   const existing = context.store.findByRequest(merchant.clientId, request.vaultingRequestId);
   if (existing?.kind === 'vault') return paramIllegal(['vaultingRequestId: already used by vaultPaymentMethod']);
   if (existing) {
@@ -131,7 +134,7 @@ function createVaultingSession(context: SandboxContext, merchant: Merchant, body
     issueTime: isoSeconds(now),
     encryptionKey: context.cardKey.jwk,
     vaultingSessionId,
-  });
+  }, shape as SessionShape);
   const createResponse: CreateVaultingSessionResponse = {
     result: SUCCESS_RESULT,
     vaultingSessionData: sessionData,

@@ -34,8 +34,25 @@ export interface IssuedSession {
   readonly credential: string;
 }
 
-export function issueSessionData(input: SessionDataInput): IssuedSession {
+/**
+ * `own` (default): the session this library's own fields read. `antom`: shaped like a real Antom
+ * session, without `cardBinding`, which the element renders in hosted mode (Antom's web SDK);
+ * the emulator cannot take a card through it (it has no hosted card page), so such a session
+ * only serves to show hosted mode against test doubles of Antom's app.
+ */
+export const SESSION_SHAPES = ['own', 'antom'] as const;
+export type SessionShape = (typeof SESSION_SHAPES)[number];
+
+export function issueSessionData(input: SessionDataInput, shape: SessionShape = 'own'): IssuedSession {
   const credential = [randomBytes(64).toString('base64'), input.region, SEGMENT_2].join('&&');
+  if (shape === 'antom') {
+    const antom = {
+      paymentSessionConfig: {paymentMethodCategoryType: 'CARD', productScene: 'VAULTING', productSceneVersion: '1.0'},
+      clientId: input.clientId,
+      extendInfo: '{}',
+    };
+    return {sessionData: `${credential}&&${Buffer.from(JSON.stringify(antom), 'utf8').toString('base64')}`, credential};
+  }
   const metadata: SessionMetadata = {
     paymentSessionConfig: {paymentMethodCategoryType: 'CARD', productScene: 'VAULTING', productSceneVersion: '1.0'},
     clientId: input.clientId,
