@@ -1,12 +1,20 @@
 /**
  * Registers `<antom-card-binding>`. Safe to load twice (two bundles on one page): the first
- * definition wins and the second load does nothing.
+ * definition wins; a second copy of the class (the bundle and `antom-card-binding/define`, or two
+ * versions) stays unused with one console warning, since `instanceof` its class is false for the
+ * page's elements.
  */
 import {AntomCardBinding} from './element/antom-card-binding.js';
 
 export const TAG_NAME = 'antom-card-binding';
 
-if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, AntomCardBinding);
+const defined = customElements.get(TAG_NAME);
+if (!defined) customElements.define(TAG_NAME, AntomCardBinding);
+else if (defined !== AntomCardBinding) {
+  console.warn(
+    `antom-card-binding: <${TAG_NAME}> is already defined by another copy of the package; this copy is unused and \`instanceof AntomCardBinding\` from it is false for the page's elements. Load one copy (the bundle or antom-card-binding/define, one version).`
+  );
+}
 
 export {AntomCardBinding};
 

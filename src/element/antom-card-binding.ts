@@ -273,6 +273,18 @@ export class AntomCardBinding extends LitElement {
   #hosted: HostedMode | null = null;
   #hostedLoad: Promise<HostedMode> | null = null;
   #readyFired = false;
+  #readyHeard = false;
+  /**
+   * Resolves when `ready` first fires (the form, or in hosted mode Antom's page, is up): for code
+   * that arrives after the event, such as a framework hydrating server-rendered markup.
+   */
+  readonly whenReady: Promise<void> = new Promise((resolve) => {
+    this.addEventListener(CardReadyEvent.eventName, (event) => {
+      if (event.target !== this) return;
+      this.#readyHeard = true;
+      resolve();
+    });
+  });
   /** The session problem already reported with `error` (once per session value). */
   #reported: string | null = null;
 
@@ -284,6 +296,11 @@ export class AntomCardBinding extends LitElement {
   /** Whether every field is valid. */
   get complete(): boolean {
     return this.#fields.complete;
+  }
+
+  /** Whether `ready` has fired (a `ready` listener added later never hears it; see `whenReady`). */
+  get isReady(): boolean {
+    return this.#readyHeard;
   }
 
   /** The locale actually in use after matching and fallbacks (e.g. `pt-BR`). */

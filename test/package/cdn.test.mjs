@@ -96,3 +96,37 @@ test('the classic-script loader registers the element with the bundle and chunks
   );
   assert.equal(tampered.tampered, false, 'the tampered chunk ran through the loader');
 });
+
+test('a listener that comes after ready reads isReady and awaits whenReady', async () => {
+  const cdn = await serve(INSTALLED, {cors: true});
+  const site = await serve(INSTALLED, {pages: {'/': () => modulePage(cdn.origin)}});
+  const tab = await openPage(browser);
+  try {
+    await tab.page.goto(`${site.origin}/`);
+    await tab.page.waitForFunction(() => window.__ready === true);
+    const late = await tab.page.evaluate(async () => {
+      const element = document.querySelector('antom-card-binding');
+      const resolved = await Promise.race([element.whenReady.then(() => true), new Promise((done) => setTimeout(() => done(false), 1000))]);
+      return {isReady: element.isReady, resolved};
+    });
+    assert.deepEqual(late, {isReady: true, resolved: true});
+  } finally {
+    await tab.close();
+    await cdn.close();
+    await site.close();
+  }
+});
+
+test('a second copy of the class on the page warns once in the console', async () => {
+  const page = (cdn) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two copies</title></head><body>
+<script type="module">
+  await import('${cdn}/dist/${BUNDLE}');
+  const second = await import('${cdn}/dist/${BUNDLE}?second-copy');
+  window.__sameClass = customElements.get('antom-card-binding') === second.AntomCardBinding;
+  window.__ready = true;
+</script></body></html>`;
+  const result = await visit({cors: true}, page);
+  const warnings = result.errors.filter((error) => /another copy/.test(error));
+  assert.equal(warnings.length, 1, result.errors.join('\n'));
+  assert.match(warnings[0], /^warning: /);
+});

@@ -54,7 +54,8 @@ async function drive(url, ids) {
           return [id, {locale: element.locale, hideSubmitButton: element.hideSubmitButton, button: Boolean(element.shadowRoot.querySelector('[part~="submit-button"]')?.checkVisibility())}];
         })
       ), ids);
-    return {elements, events: await tab.page.evaluate(() => window.__events), errors: tab.errors};
+    const isReady = await tab.page.evaluate((id) => document.getElementById(id).isReady, ids[0]);
+    return {elements, isReady, events: await tab.page.evaluate(() => window.__events), errors: tab.errors};
   } finally {
     await tab.close();
   }
@@ -97,6 +98,8 @@ test('React: server-rendered in Node, hydrated in Chromium: properties applied a
     const seen = await drive(`${site.origin}/`, ['wrapped']);
     assert.deepEqual(seen.elements.wrapped, {locale: 'de', hideSubmitButton: true, button: false});
     assert.ok(seen.events.includes('wrapped:change:typed'), String(seen.events));
+    // `ready` may fire before hydration attaches onReady (the tag upgrades first): isReady says so.
+    assert.equal(seen.isReady, true);
     assert.deepEqual(seen.errors.filter((error) => !/hydrat/i.test(error)), []);
   } finally {
     await site.close();
