@@ -98,6 +98,20 @@ export const SUBMIT_RESULT_CODES = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 
+/** The `result` of a PROCESSING reply (the emulator's and the relay's alike). */
+export const PROCESSING_RESULT = {
+  resultCode: SUBMIT_RESULT_CODES.PROCESSING,
+  resultStatus: 'U',
+  resultMessage: 'The binding is being processed; the merchant server learns the outcome from notifyVaulting.',
+} as const;
+
+/** The `result` of a REDIRECT reply: the buyer must complete 3-D Secure. */
+export const VERIFICATION_IN_PROCESS_RESULT = {
+  resultCode: 'VERIFICATION_IN_PROCESS',
+  resultStatus: 'U',
+  resultMessage: 'The buyer must complete 3-D Secure.',
+} as const;
+
 const cardSummarySchema = z.looseObject({
   brand: z.string().check(z.maxLength(32)),
   maskedCardNo: z.string().check(z.maxLength(64)),

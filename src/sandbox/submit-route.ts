@@ -10,8 +10,10 @@ import * as z from 'zod/mini';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_PATTERN,
+  PROCESSING_RESULT,
   SUBMIT_RESULT_CODES,
   submitCardRequestSchema,
+  VERIFICATION_IN_PROCESS_RESULT,
   type SubmitCardReply,
 } from '../gateway/submit-protocol.js';
 import {describeIssues} from '../server/schemas.js';
@@ -171,18 +173,14 @@ function applyScenario(
       startProcessing(context, record);
       return {
         status: 'PROCESSING',
-        result: {
-          resultCode: SUBMIT_RESULT_CODES.PROCESSING,
-          resultStatus: 'U',
-          resultMessage: 'The binding is being processed; the merchant server learns the outcome from notifyVaulting.',
-        },
+        result: PROCESSING_RESULT,
         vaultingSessionId,
       };
     case 'challenge': {
       const url = openChallenge(context, record);
       return {
         status: 'REDIRECT',
-        result: {resultCode: 'VERIFICATION_IN_PROCESS', resultStatus: 'U', resultMessage: 'The buyer must complete 3-D Secure.'},
+        result: VERIFICATION_IN_PROCESS_RESULT,
         vaultingSessionId,
         redirect: {url, method: 'GET'},
       };

@@ -66,21 +66,5 @@ export {
   type VaultPaymentMethodRequest,
   type VaultPaymentMethodResponse,
 } from './schemas.js';
-export {
-  createCardBindingRelay,
-  CardBindingRelayConfigError,
-  MemoryRelayStore,
-  RELAY_RESULT_CODES,
-  type CardBindingRelay,
-  type CardBindingRelayOptions,
-  type CreateRelaySessionOptions,
-  type RelayAttempt,
-  type RelayOutcome,
-  type RelayRequest,
-  type RelayResponse,
-  type RelaySession,
-  type RelaySessionStatus,
-  type RelaySessionState,
-  type RelayResultInput,
-  type RelayStore,
-} from './relay/index.js';
+// The card-binding relay (its own index lists what it exports).
+export * from './relay/index.js';

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type {CardBrand} from '../card/types.js';
 import {sessionMetadataSchema, type EncryptionKey, type SessionMetadata} from './session-schema.js';
+import {parseBase64Json} from './base64-json.js';
 
 /** The 4096-character limit of `vaultingSessionData` in createVaultingSession's response. */
 export const MAX_SESSION_DATA_LENGTH = 4096;
@@ -31,13 +32,6 @@ export type SessionDecodeResult =
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-function base64ToUtf8(text: string): string {
-  const normal = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(normal);
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-}
-
 function malformed(reason: string): SessionDecodeResult {
   return {ok: false, code: 'session_malformed', reason};
 }
@@ -58,7 +52,7 @@ export function decodeSession(value: string, now: Date | null = new Date()): Ses
 
   let json: unknown;
   try {
-    json = JSON.parse(base64ToUtf8(metadataText));
+    json = parseBase64Json(metadataText);
   } catch {
     return malformed('segment 3 is not base64 UTF-8 JSON');
   }

@@ -8,6 +8,7 @@
  * answer) and which way of rendering and submitting the session asks for (`mode`).
  */
 import {CARD_BRANDS, type CardBrand} from '../card/types.js';
+import {parseBase64Json} from './base64-json.js';
 
 /** How the element renders and submits: its own fields, or Antom's web SDK (an Antom session without `cardBinding`). */
 export type SessionMode = 'own-fields' | 'hosted';
@@ -81,8 +82,7 @@ export function readSession(value: unknown, now: number = Date.now()): SessionRe
   if (!segments[0] || !BASE64.test(metadataText)) return problem('vaultingSessionData: segment 0 or 3 is not base64.');
   let metadata: unknown;
   try {
-    const binary = atob(metadataText.replace(/-/g, '+').replace(/_/g, '/'));
-    metadata = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0))));
+    metadata = parseBase64Json(metadataText);
   } catch {
     return problem('vaultingSessionData: segment 3 is not base64 UTF-8 JSON.');
   }

@@ -3,7 +3,7 @@
  * element), and how Antom's vaultPaymentMethod and inquireVaulting answers map onto them
  * (reference antom-production §2.1 "Result process logic").
  */
-import {SUBMIT_RESULT_CODES, type SubmitCardReply} from '../../gateway/submit-protocol.js';
+import {PROCESSING_RESULT, SUBMIT_RESULT_CODES, VERIFICATION_IN_PROCESS_RESULT, type SubmitCardReply} from '../../gateway/submit-protocol.js';
 import type {InquireVaultingResponse, VaultPaymentMethodResponse} from '../schemas.js';
 
 export interface Answer {
@@ -95,7 +95,7 @@ export function redirectAnswer(vaultingSessionId: string, url: string): Answer {
     httpStatus: 200,
     reply: {
       status: 'REDIRECT',
-      result: {resultCode: 'VERIFICATION_IN_PROCESS', resultStatus: 'U', resultMessage: 'The buyer must complete 3-D Secure.'},
+      result: VERIFICATION_IN_PROCESS_RESULT,
       vaultingSessionId,
       redirect: {url, method: 'GET'},
     },
@@ -107,11 +107,7 @@ export function processingAnswer(vaultingSessionId: string): Answer {
     httpStatus: 200,
     reply: {
       status: 'PROCESSING',
-      result: {
-        resultCode: SUBMIT_RESULT_CODES.PROCESSING,
-        resultStatus: 'U',
-        resultMessage: 'The binding is being processed; the merchant server learns the outcome from notifyVaulting.',
-      },
+      result: PROCESSING_RESULT,
       vaultingSessionId,
     },
   };
