@@ -42,7 +42,8 @@ export const styles = css`
   form {
     display: grid;
     gap: calc(var(--_space) / 3) var(--_space);
-    grid-template-columns: 1fr 1fr;
+    /* minmax(0, …): a long label (German at 200% text) wraps instead of widening the row past the screen */
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     margin: 0;
   }
   .field {
@@ -57,6 +58,7 @@ export const styles = css`
   label {
     font-weight: 600;
     font-size: 0.875em;
+    overflow-wrap: anywhere;
   }
   .control {
     position: relative;
