@@ -17,7 +17,6 @@
  * attributes, reactive properties, events, logs or errors. It is wiped once the gateway has it.
  */
 import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {styles} from './antom-card-binding.styles.js';
 import {isDismissible, renderAlertView, alertText, type AlertView} from './alert-view.js';
 import {renderForm} from './form-template.js';
@@ -152,6 +151,22 @@ function displayBrand(brand: string | null): string | null {
 export class AntomCardBinding extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = {...LitElement.shadowRootOptions, delegatesFocus: true};
+  // Declared here rather than with decorators: the decorator helpers cost bytes on the path to
+  // `ready`. Each property's documentation (and its @attr) stays with its field below.
+  static override properties = {
+    vaultingSessionData: {attribute: 'vaulting-session-data'},
+    locale: {reflect: true},
+    disabled: {type: Boolean, reflect: true},
+    hideSubmitButton: {type: Boolean, attribute: 'hide-submit-button'},
+    autoAdvance: {type: Boolean, attribute: 'auto-advance'},
+    gatewayOrigins: {attribute: 'gateway-origins', converter: originListConverter},
+    acceptedBrands: {attribute: 'accepted-brands', converter: brandListConverter},
+    submitTimeout: {attribute: 'submit-timeout', converter: timeoutConverter('submit-timeout', DEFAULT_SUBMIT_TIMEOUT)},
+    processingTimeout: {attribute: 'processing-timeout', converter: timeoutConverter('processing-timeout', DEFAULT_PROCESSING_TIMEOUT)},
+    expiryWarning: {attribute: 'expiry-warning', converter: timeoutConverter('expiry-warning', DEFAULT_EXPIRY_WARNING)},
+    hostedSdk: {attribute: false},
+    environment: {},
+  };
 
   /**
    * The `vaultingSessionData` string from createVaultingSession's answer. Without it the form
@@ -160,7 +175,7 @@ export class AntomCardBinding extends LitElement {
    * A new value replaces the session and keeps what the buyer typed (renewal).
    * @attr vaulting-session-data
    */
-  @property({attribute: 'vaulting-session-data'}) vaultingSessionData: string | null = null;
+  vaultingSessionData: string | null = null;
 
   /**
    * Language: Antom codes (`pt_BR`) or BCP 47 tags (`pt-BR`, `es-MX`). Without it the element
@@ -168,13 +183,13 @@ export class AntomCardBinding extends LitElement {
    * to English with a console warning.
    * @attr locale
    */
-  @property({reflect: true}) locale: string | null = null;
+  locale: string | null = null;
 
   /** Disables every field and the button. @attr disabled */
-  @property({type: Boolean, reflect: true}) disabled = false;
+  disabled = false;
 
   /** Hides the built-in button, for pages that call `submit()` from their own. @attr hide-submit-button */
-  @property({type: Boolean, attribute: 'hide-submit-button'}) hideSubmitButton = false;
+  hideSubmitButton = false;
 
   /**
    * Moves focus to the next field once one is finished (off by default, WCAG 3.2.2). When on,
@@ -182,7 +197,7 @@ export class AntomCardBinding extends LitElement {
    * the buyer came back to, or while the number could still grow (a 19-digit Visa).
    * @attr auto-advance
    */
-  @property({type: Boolean, attribute: 'auto-advance'}) autoAdvance = false;
+  autoAdvance = false;
 
   /**
    * Origins besides the page's own that the page trusts with the card, space-separated (for
@@ -193,7 +208,6 @@ export class AntomCardBinding extends LitElement {
    * included.
    * @attr gateway-origins
    */
-  @property({attribute: 'gateway-origins', converter: originListConverter})
   gatewayOrigins: string[] = [];
 
   /**
@@ -201,7 +215,6 @@ export class AntomCardBinding extends LitElement {
    * session's accepted brands. Absent: whatever the session accepts.
    * @attr accepted-brands
    */
-  @property({attribute: 'accepted-brands', converter: brandListConverter})
   acceptedBrands: CardBrand[] | null = null;
 
   /**
@@ -209,7 +222,6 @@ export class AntomCardBinding extends LitElement {
    * anything else falls back to 30000 with a console warning).
    * @attr submit-timeout
    */
-  @property({attribute: 'submit-timeout', converter: timeoutConverter('submit-timeout', DEFAULT_SUBMIT_TIMEOUT)})
   submitTimeout = DEFAULT_SUBMIT_TIMEOUT;
 
   /**
@@ -217,21 +229,19 @@ export class AntomCardBinding extends LitElement {
    * know" view and `pending` end the submission (default 20000).
    * @attr processing-timeout
    */
-  @property({attribute: 'processing-timeout', converter: timeoutConverter('processing-timeout', DEFAULT_PROCESSING_TIMEOUT)})
   processingTimeout = DEFAULT_PROCESSING_TIMEOUT;
 
   /**
    * How long before the session's end `expiring` fires and the buyer is warned (default 60000 ms).
    * @attr expiry-warning
    */
-  @property({attribute: 'expiry-warning', converter: timeoutConverter('expiry-warning', DEFAULT_EXPIRY_WARNING)})
   expiryWarning = DEFAULT_EXPIRY_WARNING;
 
   /**
    * Hosted mode: Antom's `AMSVaulting` class (`import {AMSVaulting} from '@alipay/ams-checkout'`).
    * Without it, `AntomCardBinding.hostedSdk`, then `globalThis.AMSVaulting` (Antom's script tag).
    */
-  @property({attribute: false}) hostedSdk: unknown = null;
+  hostedSdk: unknown = null;
 
   /** `AMSVaulting` for every element on the page (set once by a bundler user). */
   static hostedSdk: unknown = null;
@@ -241,11 +251,26 @@ export class AntomCardBinding extends LitElement {
    * metadata names a `SANDBOX_` client id, else `prod`.
    * @attr environment
    */
-  @property() environment: string | null = null;
+  environment: string | null = null;
 
-  @state() private view: View = {kind: 'form'};
+  #view: View = {kind: 'form'};
   /** Seconds left when the expiry warning appeared; null: no warning shown. */
-  @state() private warningSeconds: number | null = null;
+  #warningSeconds: number | null = null;
+  // Internal reactive state: setters that ask for a render (what `@state()` would generate).
+  private get view(): View {
+    return this.#view;
+  }
+  private set view(view: View) {
+    this.#view = view;
+    this.requestUpdate();
+  }
+  private get warningSeconds(): number | null {
+    return this.#warningSeconds;
+  }
+  private set warningSeconds(seconds: number | null) {
+    this.#warningSeconds = seconds;
+    this.requestUpdate();
+  }
 
   readonly #announcer = new AnnouncerController(this);
   readonly #focus = new FocusController(this);

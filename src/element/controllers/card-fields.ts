@@ -108,10 +108,14 @@ export class CardFieldsController implements ReactiveController {
   onInput(field: CardFieldName, event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     const previous = this.#previous[field];
-    const next: TextWithCaret = {value: input.value, caret: input.selectionStart ?? input.value.length};
-    const formatted = this.#format(field, previous, next);
-    if (input.value !== formatted.value) input.value = formatted.value;
-    if (this.focus.focusedField() === field) input.setSelectionRange(formatted.caret, formatted.caret);
+    const value = input.value;
+    const caret = input.selectionStart ?? value.length;
+    const formatted = this.#format(field, previous, {value, caret});
+    // DOM writes only where something changed: they are most of a keystroke's cost.
+    if (value !== formatted.value) input.value = formatted.value;
+    if ((value !== formatted.value || caret !== formatted.caret) && this.focus.focusedField() === field) {
+      input.setSelectionRange(formatted.caret, formatted.caret);
+    }
     this.#previous[field] = formatted;
     this.#revealed[field] = false;
     const wasFilled = this.#isFilled(field, previous.value);

@@ -19,8 +19,18 @@ export class FocusController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The inputs found so far: a lookup per keystroke and field adds up (see the keystroke bench). */
+  readonly #inputs = new Map<CardFieldName, HTMLInputElement>();
+
   input(field: CardFieldName): HTMLInputElement | null {
-    return this.host.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+    const cached = this.#inputs.get(field);
+    // A cached input still in this shadow root is the one; the form may have been rendered anew
+    // (hosted mode and back), so anything else is looked up again.
+    if (cached?.isConnected && cached.getRootNode() === this.host.renderRoot) return cached;
+    const input = this.host.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+    if (input) this.#inputs.set(field, input);
+    else this.#inputs.delete(field);
+    return input;
   }
 
   /** Whether focus is anywhere inside the element. */
@@ -30,7 +40,8 @@ export class FocusController implements ReactiveController {
 
   focusedField(): CardFieldName | null {
     const active = this.host.renderRoot instanceof ShadowRoot ? this.host.renderRoot.activeElement : null;
-    return FIELDS.find((field) => this.input(field) === active) ?? null;
+    const id = active instanceof HTMLInputElement ? (active.id as CardFieldName) : null;
+    return id && FIELDS.includes(id) ? id : null;
   }
 
   field(field: CardFieldName): void {
