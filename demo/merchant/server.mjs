@@ -1,7 +1,7 @@
 // The sample merchant app: a "Binding management" page for one demo buyer, backed by SQLite.
 //   GET  /                       the page (public/index.html); ?mode=relay (default) | direct picks the card route
 //   GET  /api/cards              the buyer's bound cards (brand, masked number, date; never tokens)
-//   GET  /api/cards/events       server-sent events: "cards" whenever the list changes
+//   GET  /api/cards/events       server-sent events: "cards" whenever the list changes or a vaulting ends
 //   DELETE /api/cards/:id        removes a card
 //   POST /api/vaulting-session   {mode}: a card binding session for the element, in either route
 //   POST /api/cards/submit       relay mode: the element posts the encrypted card here (createCardBindingRelay)
@@ -91,7 +91,7 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
     else if (status === 'FAIL' && ['CLOSED', 'FAILED'].includes(sessionState)) {
       outcome = store.applyOutcome({vaultingRequestId: sessionRequestId, status: 'FAIL', resultCode});
     }
-    if (outcome === 'stored') changed();
+    if (outcome === 'stored' || outcome === 'recorded') changed(); // a page waiting on 3-D Secure asks again
     return outcome;
   }
 
@@ -122,7 +122,7 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
       const attempt = await relay.findAttempt(asked);
       const session = await relay.recordResult(answer); // AWAITING_3DS / PROCESSING -> BOUND or FAILED
       await applyRelayAttempt({sessionRequestId: vaultingRequestId, attemptRequestId: asked, attempt: attempt?.attempt, status, resultCode, card, sessionState: session?.state});
-    } else if (store.applyOutcome({vaultingRequestId, status, resultCode, card}) === 'stored') {
+    } else if (['stored', 'recorded'].includes(store.applyOutcome({vaultingRequestId, status, resultCode, card}))) {
       changed();
     }
     return store.vaulting(vaultingRequestId);
@@ -189,7 +189,7 @@ export async function startMerchantApp({root, sandbox, server, database, port = 
         } else {
           // Direct mode: Antom notifies the session's final state, once.
           outcome = store.applyOutcome({vaultingRequestId: id, status, resultCode: result.resultCode, card});
-          if (outcome === 'stored') changed();
+          if (outcome === 'stored' || outcome === 'recorded') changed();
         }
       }
       log(`notifyVaulting ${id}${sessionRequestId === id ? '' : ` (session ${sessionRequestId})`}: ${result.resultCode} (${outcome})`);

@@ -29,7 +29,19 @@ async function assertAccessible(page, when) {
   assert.deepEqual(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), [], `axe ${when}`);
 }
 
-const rows = (page) => page.locator('#cards tbody tr');
+const rows = (page) => page.locator('#cards li[data-card-id]');
+/** The page's and the element's "Add card" buttons that a buyer can see (and press). */
+const addCardButtons = (page) => page.getByRole('button', {name: 'Add card', exact: true});
+/** Result codes as the gateway spells them (DO_NOT_HONOR, USER_PAYMENT_VERIFICATION_FAILED...). */
+const RAW_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
+/** What the buyer can read: the rendered text of the page and of the element (closed <details> excluded). */
+const visibleText = (page) =>
+  page.evaluate(() => {
+    const shadow = document.querySelector('antom-card-binding')?.shadowRoot;
+    return [document.body.innerText, ...[...(shadow?.children ?? [])].map((element) => element.innerText ?? '')].join('\n');
+  });
+/** Horizontal overflow of the document in CSS pixels (0 when it fits). */
+const overflowX = (page) => page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth);
 const binding = (vaultingRequestId) => env.demo.sandbox.bindings().find((entry) => entry.vaultingRequestId === vaultingRequestId);
 /** The emulator's record once its notification was acknowledged by the merchant. */
 const notified = (vaultingRequestId) =>
@@ -54,10 +66,46 @@ async function openAddCard(page) {
   return session;
 }
 
+/** Removes a card through the page: its Remove button, then "Remove card" in the confirmation. */
+async function removeCard(page, button) {
+  await button.click();
+  const dialog = page.getByRole('dialog', {name: 'Remove this card?'});
+  await dialog.waitFor();
+  await dialog.getByRole('button', {name: 'Remove card'}).click();
+  await dialog.waitFor({state: 'hidden'});
+}
+
 /** Removes every card the buyer has, through the page, so each test starts from an empty list. */
 async function removeAll(page) {
-  for (const button of await page.getByRole('button', {name: /^Remove /}).all()) await button.click();
+  while ((await rows(page).count()) > 0) {
+    const before = await rows(page).count();
+    await removeCard(page, page.getByRole('button', {name: /^Remove /}).first());
+    await waitUntil(async () => (await rows(page).count()) < before, {what: 'the card to go'});
+  }
   await page.locator('#no-cards').waitFor();
+}
+
+/** Puts cards in the buyer's list straight through the store (layout tests); returns their ids. */
+function seedCards(cards) {
+  return cards.map(([brand, maskedCardNo], index) => {
+    const vaultingRequestId = `vr-seed-${Date.now()}-${index}`;
+    env.demo.merchant.store.startVaulting({vaultingRequestId, buyerId: BUYER, vaultingSessionId: null, mode: 'relay'});
+    env.demo.merchant.store.applyOutcome({vaultingRequestId, status: 'SUCCESS', card: {cardToken: `seed-token-${index}`, brand, maskedCardNo}});
+    return env.demo.merchant.store.cards(BUYER).find((entry) => entry.vaultingRequestId === vaultingRequestId).id;
+  });
+}
+
+/** WCAG contrast ratio of two computed CSS colours (rgb()/rgba(), opaque). */
+function contrast(foreground, background) {
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((value) => {
+      const channel = Number(value) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
 }
 
 /**
@@ -90,8 +138,11 @@ describe('sample merchant app, relay mode (default)', () => {
     assert.equal(await rows(page).count(), 0);
     await page.evaluate(() => (window.notReloaded = true));
 
+    assert.equal(await addCardButtons(page).count(), 1, 'one Add card button: the page’s');
     const session = await openAddCard(page);
     assert.equal(session.mode, 'relay');
+    assert.equal(await addCardButtons(page).count(), 1, 'one Add card button with the form open: the element’s');
+    assert.equal(await page.locator('#add-card').isHidden(), true, 'the page’s button is gone while the form is open');
     await assertAccessible(page, 'with the card form open');
     const submits = [];
     page.on('request', (request) => request.method() === 'POST' && submits.push(request.url()));
@@ -140,10 +191,31 @@ describe('sample merchant app, relay mode (default)', () => {
     await page.waitForSelector('body[data-ready]');
     assert.equal(await rows(page).count(), 1, 'the card is still there, once, after a reload');
 
-    await page.getByRole('button', {name: 'Remove Visa ending in 4242'}).click();
+    // Remove asks first: a modal dialog with the focus on "Keep card"; keeping (or Escape) keeps the card.
+    const remove = page.getByRole('button', {name: 'Remove Visa ending in 4242'});
+    const dialog = page.getByRole('dialog', {name: 'Remove this card?'});
+    await remove.click();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Visa ending in 4242 will be removed/);
+    assert.equal(await dialog.getByRole('button', {name: 'Keep card'}).evaluate((element) => element === document.activeElement), true, 'focus on Keep card');
+    await assertAccessible(page, 'with the Remove confirmation open');
+    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-remove-confirm.png')}));
+    await dialog.getByRole('button', {name: 'Keep card'}).click();
+    await dialog.waitFor({state: 'hidden'});
+    assert.equal(await remove.evaluate((element) => element === document.activeElement), true, 'focus back on Remove');
+    await remove.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({state: 'hidden'});
+    assert.equal(await rows(page).count(), 1, 'cancelled twice: the card stays');
+    assert.equal(env.demo.merchant.store.cards(BUYER).length, 1);
+
+    await removeCard(page, remove);
     await page.locator('#no-cards').waitFor();
     assert.equal(await rows(page).count(), 0);
     assert.equal(env.demo.merchant.store.cards(BUYER).length, 0);
+    assert.match(await page.locator('#status').innerText(), /Visa ending in 4242 was removed/);
+    assert.equal(await page.locator('#cards-heading').evaluate((element) => element === document.activeElement), true, 'focus on the list heading');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -155,8 +227,14 @@ describe('sample merchant app, relay mode (default)', () => {
     await typeCardAndSubmit(page, CARDS.declined);
     await page.locator('antom-card-binding [part~="alert"][data-view="declined"]').waitFor();
     await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-declined.png')}));
-    assert.match(await page.locator('#status').innerText(), /not added/);
+    assert.match(await page.locator('#status').innerText(), /declined and not added/);
+    assert.equal(await page.locator('#status').getAttribute('data-tone'), 'error');
     assert.equal(await rows(page).count(), 0);
+    // Buyer words only: DO_NOT_HONOR is in the collapsed details (for support), not in the visible text.
+    const shown = await visibleText(page);
+    assert.ok(!RAW_CODE.test(shown), `no result code in the visible page: ${shown.match(RAW_CODE)?.[0]}`);
+    assert.match(await page.locator('#status details').textContent(), /DO_NOT_HONOR/);
+    await assertAccessible(page, 'with the declined banner');
 
     // In relay mode Antom notifies the declined attempt (F): the merchant records it, the session stays open.
     const declined = await notified(session.vaultingRequestId);
@@ -169,7 +247,10 @@ describe('sample merchant app, relay mode (default)', () => {
       [{vaultingRequestId: session.vaultingRequestId, attempt: 1, status: 'FAIL', resultCode: 'DO_NOT_HONOR'}],
     );
 
+    // "Try again": the banner about the declined attempt goes with the element's alert.
     await page.locator('antom-card-binding [part~="alert-action"]').click();
+    await page.locator('#status:empty').waitFor({state: 'attached'});
+    assert.equal(await page.locator('#status').isHidden(), true, 'the banner is cleared on Try again');
     for (const id of ['cardNumber', 'expiry', 'cvc', 'holderName']) await page.locator(`antom-card-binding #${id}`).fill('');
     await typeCardAndSubmit(page, CARDS.visa);
     await page.locator('antom-card-binding [part~="alert"][data-view="success"]').waitFor();
@@ -203,7 +284,9 @@ describe('sample merchant app, relay mode (default)', () => {
     for (let attempt = 2; attempt <= 5; attempt++) {
       await declinedView.waitFor();
       // "Try again" returns to the filled form; the element sends it with a new Idempotency-Key.
+      assert.match(await page.locator('#status').innerText(), /declined/);
       await page.locator('antom-card-binding [part~="alert-action"]').click();
+      await page.locator('#status:empty').waitFor({state: 'attached'}); // the banner is cleared before the next attempt
       await page.locator('antom-card-binding [part~="submit-button"]').click();
       await waitUntil(() => binding(`${session.vaultingRequestId}-${attempt}`), {what: `attempt ${attempt} at the emulator`});
     }
@@ -251,12 +334,31 @@ describe('sample merchant app, relay mode (default)', () => {
     assert.equal(binding(session.vaultingRequestId).state, 'CHALLENGE');
     assert.equal(env.demo.merchant.store.cards(BUYER).length, 0, 'nothing is stored before the verification');
     await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-3ds-challenge.png')}));
+    // The merchant's answers are held back (a slow server): the page shows the pending verification meanwhile.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\/api\/(vaultings\/[^/]+|cards)$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', {name: 'Pass verification'}).click();
 
     await page.waitForURL((url) => url.href.startsWith(env.demo.urls.merchant));
+    const pendingEntry = page.locator('#cards #pending-card');
+    await pendingEntry.waitFor();
+    assert.match(await pendingEntry.innerText(), /verification pending/);
+    assert.equal(await pendingEntry.getAttribute('aria-busy'), 'true');
+    assert.match(await page.locator('#status').innerText(), /Your bank is verifying the card/);
+    assert.equal(await page.locator('#status').getAttribute('data-tone'), 'pending');
+    assert.equal(await page.locator('#no-cards').isHidden(), true, 'not "no saved cards" while one is being verified');
+    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-pending.png')});
+    release();
     await page.waitForSelector('body[data-ready]');
     await rows(page).filter({hasText: '3220'}).waitFor();
+    await pendingEntry.waitFor({state: 'detached'});
+    await page.unroute(/\/api\/(vaultings\/[^/]+|cards)$/);
     assert.match(await page.locator('#status').innerText(), /verified and added/);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('demo-shop:pending-verification')), null, 'nothing left to wait for');
     assert.equal(new URL(page.url()).search, '', 'the return query is gone; relay is the default mode');
     assert.equal(await page.getByRole('radio', {name: RELAY_LABEL}).isChecked(), true);
     await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-3ds-returned.png')}));
@@ -275,9 +377,19 @@ describe('sample merchant app, relay mode (default)', () => {
     const session = await openAddCard(page);
     await typeCardAndSubmit(page, CARDS.threeDSecure);
     await page.waitForURL(/\/__sandbox\/3ds\//);
+    const consoleLines = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
     await page.getByRole('button', {name: 'Fail verification'}).click();
     await page.waitForURL((url) => url.href.startsWith(env.demo.urls.merchant));
-    await page.locator('#status').filter({hasText: 'USER_PAYMENT_VERIFICATION_FAILED'}).waitFor();
+    await page.locator('#status').filter({hasText: 'Your bank could not verify the card'}).waitFor();
+    assert.equal(await page.locator('#status').getAttribute('data-tone'), 'error');
+    assert.equal(await page.locator('#pending-card').count(), 0, 'no longer pending');
+    // The result code is for developers: the console and the collapsed details, not the visible page.
+    const shown = await visibleText(page);
+    assert.ok(!RAW_CODE.test(shown), `no result code in the visible page: ${shown.match(RAW_CODE)?.[0]}`);
+    assert.match(await page.locator('#status details').textContent(), /USER_PAYMENT_VERIFICATION_FAILED/);
+    assert.ok(consoleLines.some((line) => line.includes('USER_PAYMENT_VERIFICATION_FAILED')), 'the code is in the console');
+    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-failed.png')});
     assert.equal(await rows(page).count(), 0);
     await notified(session.vaultingRequestId);
     const vaulting = env.demo.merchant.store.vaulting(session.vaultingRequestId);
@@ -289,14 +401,101 @@ describe('sample merchant app, relay mode (default)', () => {
     await page.context().close();
   });
 
-  test('at 390 px: the route switch and the card form fit, and pass axe', async () => {
-    const page = await newPage(env.browser, {viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+  for (const width of [320, 390]) {
+    test(`at ${width} px, light and dark: the list with Remove buttons, the banner, the form and the confirmation fit without horizontal scrolling, and pass axe`, async () => {
+      const seeded = seedCards([['VISA', '************4242'], ['MASTERCARD', '************4444']]);
+      for (const colorScheme of ['light', 'dark']) {
+        const page = await newPage(env.browser, {viewport: {width, height: 844}, isMobile: true, hasTouch: true, colorScheme});
+        await openApp(page);
+        assert.equal(await rows(page).count(), 2);
+        assert.ok((await overflowX(page)) <= 0, `the list fits at ${width} px (${await overflowX(page)}px too wide)`);
+        for (const button of await page.getByRole('button', {name: /^Remove /}).all()) {
+          const box = await button.boundingBox();
+          assert.ok(box.x >= 0 && box.x + box.width <= width, `${await button.getAttribute('aria-label')} is on screen`);
+        }
+        await page.screenshot({path: join(SCREENSHOTS, `merchant-list-${width}-${colorScheme}.png`), fullPage: true});
+        await assertAccessible(page, `the list at ${width} px, ${colorScheme}`);
+
+        await openAddCard(page);
+        await typeCardAndSubmit(page, CARDS.declined);
+        await page.locator('antom-card-binding [part~="alert"][data-view="declined"]').waitFor();
+        await page.locator('#status[data-tone="error"]').waitFor();
+        assert.ok((await overflowX(page)) <= 0, `the form and the banner fit at ${width} px (${await overflowX(page)}px too wide)`);
+        await assertAccessible(page, `the declined form at ${width} px, ${colorScheme}`);
+        await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, `merchant-declined-${width}-${colorScheme}.png`), fullPage: true}));
+
+        await page.getByRole('button', {name: /^Remove /}).first().click();
+        const dialog = page.getByRole('dialog', {name: 'Remove this card?'});
+        await dialog.waitFor();
+        const box = await dialog.boundingBox();
+        assert.ok(box.x >= 0 && box.x + box.width <= width, 'the confirmation is on screen');
+        assert.ok((await overflowX(page)) <= 0, `the confirmation fits at ${width} px`);
+        await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, `merchant-confirm-${width}-${colorScheme}.png`)}));
+        await dialog.getByRole('button', {name: 'Keep card'}).click();
+        assert.equal(await rows(page).count(), 2);
+        assert.deepEqual(page.errors, []);
+        await page.context().close();
+      }
+      for (const id of seeded) env.demo.merchant.store.removeCard(BUYER, id);
+    });
+  }
+
+  test('dark mode: the app and the emulator’s 3-D Secure page follow prefers-color-scheme with readable contrast', async () => {
+    const page = await newPage(env.browser, {colorScheme: 'dark'});
     await openApp(page);
+    const appColors = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.documentElement);
+        return {scheme: style.colorScheme, text: style.color, background: style.backgroundColor};
+      });
+    const darkApp = await appColors();
+    assert.match(darkApp.scheme, /dark/, 'the page says color-scheme dark (the element follows it)');
+    assert.ok(contrast(darkApp.text, darkApp.background) >= 7, `app text contrast ${contrast(darkApp.text, darkApp.background).toFixed(2)}`);
     await openAddCard(page);
-    await assertAccessible(page, 'at 390 px');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
-    await page.screenshot(cardSafe(page, {path: join(SCREENSHOTS, 'merchant-relay-390.png'), fullPage: true}));
+    const field = await page.locator('antom-card-binding #cardNumber').evaluate((input) => {
+      const style = getComputedStyle(input);
+      return {text: style.color, background: style.backgroundColor};
+    });
+    assert.ok(contrast(field.text, field.background) >= 4.5, `the element's field is readable in dark mode (${contrast(field.text, field.background).toFixed(2)})`);
+    await assertAccessible(page, 'the app in dark mode');
+    await page.emulateMedia({colorScheme: 'light'});
+    const lightApp = await appColors();
+    assert.notEqual(lightApp.background, darkApp.background, 'the app changes with the scheme');
+
+    await typeCardAndSubmit(page, CARDS.threeDSecure);
+    await page.waitForURL(/\/__sandbox\/3ds\//);
+    const challengeColors = () =>
+      page.evaluate(() => {
+        const colors = (selector) => {
+          const element = document.querySelector(selector);
+          let background = 'rgba(0, 0, 0, 0)';
+          for (let node = element; node && /rgba\(.*, 0\)$/.test(background); node = node.parentElement) background = getComputedStyle(node).backgroundColor;
+          return {text: getComputedStyle(element).color, background};
+        };
+        return {page: colors('h1'), note: colors('.note'), pass: colors('button[value="pass"]'), fail: colors('button[value="fail"]'), hint: colors('.hint')};
+      });
+    const light = await challengeColors();
+    await page.emulateMedia({colorScheme: 'dark'});
+    const dark = await challengeColors();
+    assert.notEqual(dark.page.background, light.page.background, 'the 3-D Secure page has a dark background in dark mode');
+    assert.notEqual(dark.page.text, light.page.text, 'and light text');
+    for (const [name, colors] of Object.entries(dark)) {
+      assert.ok(contrast(colors.text, colors.background) >= 4.5, `dark ${name}: contrast ${contrast(colors.text, colors.background).toFixed(2)} (${colors.text} on ${colors.background})`);
+    }
+    for (const [name, colors] of Object.entries(light)) {
+      assert.ok(contrast(colors.text, colors.background) >= 4.5, `light ${name}: contrast ${contrast(colors.text, colors.background).toFixed(2)}`);
+    }
+    await assertAccessible(page, 'the 3-D Secure page in dark mode');
+    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-challenge-dark.png')});
+    for (const width of [320, 390]) {
+      await page.setViewportSize({width, height: 800});
+      assert.ok((await overflowX(page)) <= 0, `the 3-D Secure page fits at ${width} px`);
+    }
+    await page.screenshot({path: join(SCREENSHOTS, 'merchant-3ds-challenge-320-dark.png'), fullPage: true});
+    // Finish the challenge so the session is final.
+    await page.getByRole('button', {name: 'Fail verification'}).click();
+    await page.waitForURL((url) => url.href.startsWith(env.demo.urls.merchant));
+    await page.locator('#status[data-tone="error"]').waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
