@@ -1,17 +1,42 @@
 // The catalogue's server: serves the catalogue page (public/), the built element (/dist/) and
 // /custom-elements.json, and makes vaulting sessions for the stories on the local Antom sandbox
 // emulator through the library's server helper:
-//   POST /api/session {variant}   fresh | expired | unreachable | hanging | garbled | bad-key
+//   POST /api/session {variant}   fresh | expired | unreachable | hanging | garbled | bad-key | antom
 //   GET  /api/vaultings/:id       inquireVaulting (the 3-D Secure story shows the outcome)
 //   POST /notify                  notifyVaulting for the stories' bindings: verified, acknowledged
 // plus two stand-in gateways for error stories: one that never answers, one that answers nonsense.
+// For the hosted-mode story ("antom": an Antom-shaped session from the emulator, no cardBinding):
+//   GET  /vendor/ams-checkout.js  Antom's real web SDK, @alipay/ams-checkout (the installed
+//                                 devDependency), bundled for the browser with esbuild once per start
+//   GET  /__double/antom-app/     a local double of Antom's hosted card page (doubles/), which the
+//                                 SDK is pointed at; ours, so under /__double/, never an Antom path
 import {randomUUID} from 'node:crypto';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
+import {build} from 'esbuild';
 import {listen, readBody, send, serveStatic} from '../lib/http.mjs';
 import {expiredCopy, withBrokenKey, withSubmitUrl} from '../lib/session-variants.mjs';
 
-export const SESSION_VARIANTS = ['fresh', 'expired', 'unreachable', 'hanging', 'garbled', 'bad-key'];
+export const SESSION_VARIANTS = ['fresh', 'expired', 'unreachable', 'hanging', 'garbled', 'bad-key', 'antom'];
+
+/**
+ * Antom's SDK as one browser ES module exporting AMSVaulting. Its ESM build imports axios (which
+ * has Node and browser builds: platform browser picks the right one), uuid and its package.json.
+ */
+async function bundleAntomSdk(root) {
+  const result = await build({
+    stdin: {contents: "export {AMSVaulting} from '@alipay/ams-checkout';", resolveDir: root, loader: 'js', sourcefile: 'ams-checkout-entry.js'},
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].contents;
+}
 
 /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
 async function closedPort() {
@@ -38,10 +63,12 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
     baseUrl: sandbox.url,
   });
   const unreachablePort = await closedPort();
+  let antomSdk = null; // the bundle, made on the first request for it
   const held = new Set(); // requests to the never-answering gateway, ended on close
   const mounts = {
     '/dist/': join(root, 'dist'),
     '/custom-elements.json': join(root, 'custom-elements.json'),
+    '/__double/antom-app/': join(root, 'demo', 'catalogue', 'doubles'),
     '/': join(root, 'demo', 'catalogue', 'public'),
   };
   let origin = '';
@@ -63,7 +90,10 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
         paymentMethodType: 'CARD',
         vaultingRequestId,
         vaultingNotificationUrl: `${origin}/notify`,
-        redirectUrl: `${origin}/?story=three-d-secure&vaulting=${encodeURIComponent(vaultingRequestId)}`,
+        redirectUrl: variant === 'antom' ? `${origin}/?story=hosted` : `${origin}/?story=three-d-secure&vaulting=${encodeURIComponent(vaultingRequestId)}`,
+        // The emulator's own field (not Antom's): an Antom-shaped session, which the element renders
+        // in hosted mode (README "Hosted mode").
+        ...(variant === 'antom' ? {sandboxSessionShape: 'antom'} : {}),
       });
       const data = created.vaultingSessionData;
       const vaultingSessionData = {
@@ -73,6 +103,7 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
         hanging: () => withSubmitUrl(data, `${origin}/__demo/gateway/hanging`),
         garbled: () => withSubmitUrl(data, `${origin}/__demo/gateway/garbled`),
         'bad-key': () => withBrokenKey(data),
+        antom: () => data,
       }[variant]();
       return send(response, 200, {vaultingRequestId, vaultingSessionData});
     }
@@ -121,8 +152,22 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
       return send(response, 200, {sandbox: sandbox.url, gatewayOrigins, ...links()});
     }
 
+    if ((method === 'GET' || method === 'HEAD') && pathname === '/vendor/ams-checkout.js') {
+      antomSdk ??= bundleAntomSdk(root);
+      try {
+        return send(response, 200, Buffer.from(await antomSdk), {'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache'});
+      } catch (error) {
+        antomSdk = null;
+        console.error('catalogue: could not bundle @alipay/ams-checkout for the browser', error);
+        return send(response, 500, {error: 'could not bundle @alipay/ams-checkout (is the devDependency installed?)'});
+      }
+    }
+
     if (method === 'GET' || method === 'HEAD') {
       const csp = [
+        // The hosted story runs Antom's real SDK, which asks for Antom's hosts (its tracker script, a
+        // preload iframe, config, logs, device risk): 'self' refuses them all in the browser, so the
+        // catalogue contacts nothing outside this machine. Its one iframe is the local double.
         "default-src 'self'",
         "connect-src 'self' http://127.0.0.1:*", // the emulator, and a closed port for the network story
         `form-action 'self' ${sandbox.url}`,

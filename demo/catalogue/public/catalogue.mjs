@@ -3,11 +3,17 @@
 // comes from the self-contained bundle. One story per page load (`?story=<id>`), so every story
 // starts from a clean page. Never reads the card inputs: the event log shows event details,
 // which never hold card data.
+//
+// An Antom-shaped session ('antom', hosted mode) gets Antom's real SDK, @alipay/ams-checkout, from
+// /vendor/ams-checkout.js (the catalogue server bundles the installed devDependency), pointed at
+// the catalogue's local double of Antom's card page (/__double/antom-app/): not the Antom service.
+//
+// `?embed=1` shows the stage only (the visual check view, visual.html, frames stories that way).
 import '/dist/antom-card-binding.bundle.js';
 import {LOCALES, STORIES} from './stories.mjs';
 
 const TAG = 'antom-card-binding';
-const EVENTS = ['ready', 'change', 'submit', 'bound', 'error', 'redirect'];
+const EVENTS = ['ready', 'change', 'submit', 'bound', 'error', 'redirect', 'pending', 'hosted-event'];
 const SESSION_CHOICES = [
   ['fresh', 'Fresh session'],
   ['none', 'None (preview)'],
@@ -17,7 +23,10 @@ const SESSION_CHOICES = [
   ['hanging', 'Copy sending to a gateway that never answers'],
   ['garbled', 'Copy sending to a gateway that answers nonsense'],
   ['bad-key', 'Copy with an unusable encryption key'],
+  ['antom', 'Antom-shaped (hosted mode, local double of Antom’s page)'],
 ];
+/** Where the SDK finds "Antom's card page" in the catalogue: our double, never an Antom path. */
+const DOUBLE_APP = '/__double/antom-app/antom-app.html';
 
 const $ = (selector) => document.querySelector(selector);
 const params = new URLSearchParams(location.search);
@@ -51,9 +60,47 @@ function richText(text = '') {
 
 const elements = () => [...stage.querySelectorAll(TAG)];
 
+let hostedSdk = null;
+
+/** What the SDK gets instead of its device-risk module (see CatalogueVaulting): no device id. */
+const NO_DEVICE_RISK = Object.freeze({getApdidToken: async () => '', pollingGetApdidToken: async () => ''});
+
+/**
+ * Antom's real AMSVaulting with two changes, both for running without Antom:
+ * - its card page is the catalogue's double. The SDK's own test switch `elementProps.elementLink`
+ *   (esm/plugin/component/cashierApp.js:83-86, not in its published types) names the app URL, and
+ *   the SDK accepts messages from that URL's origin only. The element never passes it; this
+ *   subclass does, as test/hosted/real-sdk.test.ts does.
+ * - its device-risk module (APDID, esm/util/security.js) is never started: it fingerprints the
+ *   browser and calls Antom's risk service, which this page's CSP refuses, and then leaves
+ *   unhandled "Promise time out" rejections behind (its own promiseWithTimeout, no catch). The SDK
+ *   asks `_getSecuritySDKByProductScene` first and starts the module only when that finds none
+ *   (esm/plugin/component/index.js:143-175, esm/core/instance/index.js:157-193); the device id it
+ *   reads from it (:205-245) is then empty, which the double does not mind.
+ */
+function loadHostedSdk() {
+  hostedSdk ??= import('/vendor/ams-checkout.js').then(({AMSVaulting}) => {
+    const link = new URL(DOUBLE_APP, location.href);
+    link.searchParams.set('scenario', params.get('scenario') ?? 'success');
+    class CatalogueVaulting extends AMSVaulting {
+      mountComponent(mountParams, selector) {
+        return super.mountComponent({...mountParams, elementProps: {elementLink: link.href}}, selector);
+      }
+      _getSecuritySDKByProductScene() {
+        return NO_DEVICE_RISK;
+      }
+    }
+    // The static property: every element of the page (and a session switched in the controls) gets it.
+    customElements.get(TAG).hostedSdk = CatalogueVaulting;
+    return CatalogueVaulting;
+  });
+  return hostedSdk;
+}
+
 async function sessionValue(choice) {
   if (choice === 'none') return null;
   if (choice === 'malformed') return 'not-a-session';
+  if (choice === 'antom') await loadHostedSdk();
   const response = await fetch('/api/session', {
     method: 'POST',
     headers: {'content-type': 'application/json'},
@@ -294,6 +341,8 @@ function serialize(node, depth, lines) {
     return;
   }
   if (node.nodeType !== Node.ELEMENT_NODE || node.hasAttribute('data-story-ui')) return;
+  // The element's own light-DOM container for Antom's iframe (hosted mode) is not page markup.
+  if (node.getAttribute('slot') === 'antom-hosted' && node.parentElement?.localName === TAG) return;
   const tag = node.localName;
   const attributes = [...node.attributes]
     .filter((attribute) => attribute.name !== 'vaulting-session-data')
@@ -323,13 +372,20 @@ function renderSnippet() {
   if (sessionChoice === 'none') body.push('// no vaultingSessionData: the form is a preview; submit() ends in error session_missing');
   else if (sessionChoice === 'malformed') body.push(`card.vaultingSessionData = 'not-a-session';`);
   else {
-    body.push('// from your server, which called createVaultingSession (one session per element and attempt)');
+    if (sessionChoice === 'antom') body.push('card.hostedSdk = AMSVaulting; // before the session (or once: AntomCardBinding.hostedSdk = AMSVaulting)');
+    body.push(
+      sessionChoice === 'antom'
+        ? "// from your server, which called Antom's createVaultingSession: an Antom session renders in hosted mode"
+        : '// from your server, which called createVaultingSession (one session per element and attempt)'
+    );
     body.push(`const {vaultingSessionData} = await (await fetch('/api/vaulting-session', {method: 'POST'})).json();`);
     body.push('card.vaultingSessionData = vaultingSessionData;');
-    if (sessionChoice !== 'fresh') body.push(`// (this story uses a ${sessionChoice} copy of a real session, made by the catalogue's server)`);
+    if (sessionChoice === 'antom') body.push("// (here: the emulator's Antom-shaped session; Antom's SDK talks to a local double of Antom's card page)");
+    else if (sessionChoice !== 'fresh') body.push(`// (this story uses a ${sessionChoice} copy of a real session, made by the catalogue's server)`);
   }
   if (story.script) body.push(...story.script.split('\n'));
   lines.push('<script type="module">');
+  if (sessionChoice === 'antom') lines.push("  import {AMSVaulting} from '@alipay/ams-checkout'; // Antom's web SDK (with a bundler or an import map)");
   if (many) {
     lines.push(`  for (const card of document.querySelectorAll('${TAG}')) {`, ...body.map((line) => `    ${line}`), '  }');
   } else {
@@ -347,7 +403,13 @@ async function main() {
   $('#story-title').textContent = story.title;
   if (story.titleLang) $('#story-title').lang = story.titleLang;
   $('#story-description').textContent = story.description;
+  if (story.notice) {
+    const notice = $('#story-notice');
+    notice.textContent = story.notice;
+    notice.hidden = false;
+  }
   document.body.dataset.story = story.id;
+  if (params.get('embed') === '1') document.body.classList.add('embed');
 
   const linksPromise = fetch('/api/links')
     .then((response) => response.json())

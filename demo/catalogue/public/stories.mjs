@@ -3,8 +3,11 @@
 //   html      the stage's markup (also the "HTML" snippet, regenerated live from the DOM)
 //   css       extra CSS for the stage (shown in the snippet)
 //   session   what every element's vaultingSessionData gets: a server variant (fresh, expired,
-//             unreachable, hanging, garbled, bad-key), 'malformed' (the string "not-a-session")
-//             or null (none). Default: fresh.
+//             unreachable, hanging, garbled, bad-key, antom), 'malformed' (the string
+//             "not-a-session") or null (none). Default: fresh. 'antom' is an Antom-shaped session
+//             (hosted mode): the page then hands the element Antom's real SDK, pointed at the
+//             catalogue's local double of Antom's card page (catalogue.mjs, hostedSdk).
+//   notice    a line shown above the stage, for what the reader must not mistake
 //   script    the page code the story stands for, shown in the snippet
 //   play      drives the story to its state against the local Antom sandbox emulator
 // Stories that show an outcome fill the fields from code: they set each input's value and dispatch
@@ -258,6 +261,38 @@ ${LOCALES.map(({code, lang, name}) => `  <figure lang="${lang}">
         note.append(link);
       });
       await fillAndSubmit(element, TEST_CARDS.threeDSecure);
+    },
+  },
+
+  {
+    id: 'hosted',
+    group: 'Hosted mode',
+    title: 'Hosted mode (Antom’s SDK, local double)',
+    description:
+      'An Antom-shaped session from the emulator (no cardBinding extension) switches the element to hosted mode: it loads its hosted chunk and mounts Antom’s real web SDK, @alipay/ams-checkout 1.47.2 (hostedSdk), whose iframe is a light-DOM child of the element, shown through its slot. “Add card” calls the SDK’s submit(); the double answers SDK_PAYMENT_SUCCESSFUL, which is a bound event without card details (in production the server learns the card from notifyVaulting; the double calls nobody, so the emulator records no binding). The catalogue points the SDK at the double with the SDK’s own test switch (elementProps.elementLink), and the page’s Content-Security-Policy refuses every Antom host the SDK asks for.',
+    notice: 'Antom’s SDK against a local double of Antom’s card page, not the Antom service.',
+    html: one(),
+    session: 'antom',
+    script: `card.addEventListener('bound', () => location.assign('/cards')); // the card's details: from notifyVaulting`,
+    setup: ({stage, params}) => {
+      // Which answer the double gives to submitPay (its scenario): a reload with ?scenario=.
+      const note = storyNote(stage, '');
+      note.removeAttribute('role'); // a control, not a status message
+      const select = document.createElement('select');
+      select.id = 'double-scenario';
+      for (const [value, text] of [['success', 'SDK_PAYMENT_SUCCESSFUL (bound)'], ['fail', 'SDK_PAYMENT_FAIL (declined)'], ['error-code', 'SDK_SUBMIT_NETWORK_ERROR (network)'], ['processing', 'SDK_PAYMENT_PROCESSING (pending)']]) {
+        select.append(new Option(text, value));
+      }
+      select.value = params.get('scenario') ?? 'success';
+      select.addEventListener('change', () => {
+        const url = new URL(location.href);
+        url.searchParams.set('scenario', select.value);
+        location.assign(url);
+      });
+      const label = document.createElement('label');
+      label.htmlFor = select.id;
+      label.textContent = 'The double answers “Add card” with ';
+      note.append(label, select);
     },
   },
 
