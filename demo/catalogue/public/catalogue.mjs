@@ -409,7 +409,18 @@ async function main() {
     notice.hidden = false;
   }
   document.body.dataset.story = story.id;
-  if (params.get('embed') === '1') document.body.classList.add('embed');
+  if (params.get('embed') === '1') {
+    document.body.classList.add('embed');
+    if (window.parent !== window) {
+      // Framed by the visual check: a story that focuses a field (field errors: the first invalid
+      // one) would scroll the visual check page to its frame while the reviewer reads another row.
+      // The focus (and its ring) stays; only the scrolling into view goes.
+      const focus = HTMLElement.prototype.focus;
+      HTMLElement.prototype.focus = function (options) {
+        focus.call(this, {...options, preventScroll: true});
+      };
+    }
+  }
 
   const linksPromise = fetch('/api/links')
     .then((response) => response.json())
