@@ -27,6 +27,9 @@ export default {
     }),
   ],
   testFramework: {config: {timeout: 10000}},
+  // Per file. test/hosted/real-sdk.test.ts runs Antom's real SDK through its own load and mount
+  // timeouts (about two minutes in all on these shared machines); the default 120 s cut it off.
+  testsFinishTimeout: 300_000,
   filterBrowserLogs: ({args}) => !String(args[0]).includes('Lit is in dev mode'),
   coverageConfig: {
     include: ['src/**/*.ts'],

@@ -8,7 +8,7 @@
  * - none while something is under way (processing, redirecting) or once the job is done (added,
  *   pending): the host page moves on from `bound` / `pending`.
  */
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, svg, type TemplateResult} from 'lit';
 import type {DeclineReason, Messages} from '../i18n/messages.js';
 import type {SupportedLocale} from '../i18n/locales.js';
 
@@ -80,6 +80,14 @@ export function alertText(view: AlertView, m: Messages, locale: SupportedLocale)
   }
 }
 
+/** The glyph inside each tone's round mark (a check, an exclamation, an "i"). */
+const GLYPHS: Record<AlertText['tone'], string> = {success: 'M5.8 10.4l2.9 2.9 5.6-6', error: 'M10 5.2v5.6M10 14v.6', info: 'M10 9v5.6M10 5.6v.6'};
+
+/** The view's state at a glance, beside the heading; the heading's words carry the meaning. */
+function toneMark(tone: AlertText['tone']) {
+  return svg`<svg class="mark" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="10" cy="10" r="9"/><path d=${GLYPHS[tone]}/></svg>`;
+}
+
 export interface AlertHandlers {
   readonly onClose: () => void;
   readonly onReload: () => void;
@@ -98,7 +106,7 @@ export function renderAlertView(view: AlertView, m: Messages, lang: SupportedLoc
   }
   return html`<section class="alert" part="alert" lang=${lang} data-view=${view.kind} data-tone=${tone}
     aria-labelledby="alert-title" aria-busy=${busy ? 'true' : 'false'} @keydown=${handlers.onKeydown}>
-    <h2 id="alert-title" part="alert-title" tabindex="-1" aria-describedby="alert-body">${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${title}</h2>
+    <h2 id="alert-title" part="alert-title" tabindex="-1" aria-describedby="alert-body">${busy ? html`<span class="spinner" aria-hidden="true"></span>` : toneMark(tone)}${title}</h2>
     <p id="alert-body">${body}</p>
     ${action === nothing ? nothing : html`<div class="actions">${action}</div>`}
   </section>`;

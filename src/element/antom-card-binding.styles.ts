@@ -11,11 +11,15 @@ export const styles = css`
     --_font: var(--antom-font-family, inherit);
     --_font-size: var(--antom-font-size, 1rem);
     --_text: var(--antom-color-text, inherit);
+    /* Text on our own surfaces (inputs, alerts) pairs with their background, not with the page:
+       a page that turns dark without color-scheme would otherwise put its light text on them. */
+    --_field-text: var(--antom-color-field-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--antom-color-text-muted, light-dark(#4b5563, #b0b8c4));
     --_field-bg: var(--antom-color-background, light-dark(#ffffff, #1b1f24));
     --_border: var(--antom-color-border, light-dark(#6b7280, #8b949e));
     --_focus: var(--antom-color-focus, light-dark(#0b57d0, #8ab4f8));
     --_error: var(--antom-color-error, light-dark(#b3261e, #ffb4ab));
+    --_success: var(--antom-color-success, light-dark(#146c2e, #6dd58c));
     --_primary: var(--antom-color-primary, light-dark(#0b57d0, #a8c7fa));
     --_on-primary: var(--antom-color-on-primary, light-dark(#ffffff, #062e6f));
     --_radius: var(--antom-radius, 6px);
@@ -26,6 +30,7 @@ export const styles = css`
     font-size: var(--_font-size);
     color: var(--_text);
     line-height: 1.4;
+    container-type: inline-size;
     max-width: var(--antom-max-width, 28rem);
   }
   :host([hidden]) {
@@ -46,19 +51,42 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     margin: 0;
   }
+  /* Each field's label line, control and error line are rows of the form's own grid (subgrid):
+     when one label of the half-width row wraps, both inputs still start on the same line. */
   .field {
     display: grid;
-    gap: 4px;
+    grid-template-rows: subgrid;
+    grid-row: span 3;
+    row-gap: 4px;
     grid-column: 1 / -1;
     min-width: 0;
   }
   .field.half {
     grid-column: auto;
   }
+  .label-row {
+    align-self: end;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 2px 8px;
+  }
   label {
     font-weight: 600;
     font-size: 0.875em;
-    overflow-wrap: anywhere;
+    /* Long words (German at 320 px and 200% text) break only where they must, with a hyphen where the language allows. */
+    overflow-wrap: break-word;
+    hyphens: auto;
+    min-width: 0;
+  }
+  .accepted-brands {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .accepted[data-hidden] {
+    visibility: hidden;
   }
   .control {
     position: relative;
@@ -71,7 +99,7 @@ export const styles = css`
     padding: 0.6em 0.75em;
     font: inherit;
     font-size: max(16px, 1em); /* below 16px iOS zooms the page on focus */
-    color: inherit;
+    color: var(--_field-text);
     background: var(--_field-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -83,24 +111,23 @@ export const styles = css`
     color: var(--_muted);
     opacity: 0.8;
   }
-  input:focus-visible,
-  input:focus {
-    border-color: var(--_focus);
-    box-shadow: 0 0 0 1px var(--_focus);
-    outline: 2px solid transparent; /* keeps a visible ring in forced-colors mode */
-  }
+  /* Invalid: a 2px edge in the error colour (an inset shadow, so the field does not grow). */
   input[aria-invalid='true'] {
     border-color: var(--_error);
+    box-shadow: inset 0 0 0 1px var(--_error);
   }
-  input[aria-invalid='true']:focus {
-    box-shadow: 0 0 0 1px var(--_error);
+  /* Focus is a ring outside the border in the focus colour, on valid and invalid fields alike,
+     so it never reads as (or hides) the error state. */
+  input:focus {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
   }
   input:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
   .card-number input {
-    padding-inline-end: 3.25em;
+    padding-inline-end: calc(32px + 1.2em);
   }
   .brand-icon {
     position: absolute;
@@ -111,13 +138,15 @@ export const styles = css`
     pointer-events: none;
     color: var(--_muted);
   }
-  /* A fixed line: an error appearing never moves the fields below (messages are kept short). */
+  /* One line is reserved, so a first error never moves the fields below; a longer one grows
+     the line instead of printing over the next field. */
   .error {
-    height: 1.5em;
+    min-height: 1.5em;
     font-size: 0.8125em;
-    line-height: 1.5em;
+    line-height: 1.5;
     color: var(--_error);
     margin: 0;
+    overflow-wrap: break-word;
   }
   button {
     font: inherit;
@@ -165,7 +194,9 @@ export const styles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 2.4s;
+      animation: none;
+      border-right-color: currentColor;
+      border-style: dotted;
     }
   }
   .alert {
@@ -174,6 +205,7 @@ export const styles = css`
     padding: calc(var(--_space) * 1.5);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    color: var(--_field-text);
     background: var(--_field-bg);
   }
   .alert h2 {
@@ -193,6 +225,30 @@ export const styles = css`
   .alert[data-tone='error'] h2 {
     color: var(--_error);
   }
+  .alert h2 {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .mark {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    fill: currentColor;
+    stroke: var(--_field-bg);
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .mark path {
+    fill: none;
+  }
+  .alert[data-tone='success'] .mark {
+    color: var(--_success);
+  }
+  .alert[data-tone='info'] .mark {
+    color: var(--_focus);
+  }
   .alert .actions {
     display: flex;
     gap: var(--_space);
@@ -206,11 +262,10 @@ export const styles = css`
     background: transparent;
   }
   .alert h2 .spinner {
-    display: inline-block;
-    margin-inline-end: 0.5em;
-    vertical-align: -0.125em;
+    flex: none;
   }
   .warning {
+    grid-column: 1 / -1;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -234,9 +289,40 @@ export const styles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* Below this width the half-width fields stack (the element's own width, not the screen's). */
+  @container (max-width: 18rem) {
+    .field.half {
+      grid-column: 1 / -1;
+    }
+  }
   @media (forced-colors: active) {
+    /* (button.submit: the class rule above sets border: 0) */
+    button,
+    button.submit {
+      border: 2px solid ButtonText;
+    }
+    /* Shadows are dropped in forced colours: the invalid state keeps a pattern of its own. */
     input[aria-invalid='true'] {
       border-width: 2px;
+      border-style: dashed;
+    }
+    button:disabled,
+    button.submit:disabled {
+      border-color: GrayText;
+      color: GrayText;
+    }
+    input:focus,
+    button:focus-visible,
+    .alert h2:focus-visible {
+      outline-color: Highlight;
+    }
+    .alert,
+    .warning {
+      border-color: CanvasText;
+    }
+    .mark {
+      color: CanvasText;
+      stroke: Canvas;
     }
   }
 `;

@@ -26,6 +26,7 @@ import {LocaleController} from './controllers/locale.js';
 import {SessionController} from './controllers/session.js';
 import {CardFieldsController} from './controllers/card-fields.js';
 import {BindingController} from './controllers/binding.js';
+import {BrandMarks} from './brand-marks.js';
 import {
   CardExpiringEvent,
   CardReadyEvent,
@@ -34,7 +35,7 @@ import {
   type AntomCardBindingEventMap,
   type ReportedOutcome,
 } from './events.js';
-import {CARD_BRANDS, brandRule, type CardBrand} from '../card/index.js';
+import {CARD_BRANDS, brandRule, type CardBrand, type CardErrorCode} from '../card/index.js';
 import type {SupportedLocale} from '../i18n/locales.js';
 import type {SessionReadResult} from '../session/read-session.js';
 import type {HostedMode} from '../hosted/hosted-mode.js';
@@ -114,15 +115,20 @@ function displayBrand(brand: string | null): string | null {
  *   requestedByBuyer }`. `CardExpiringEvent`.
  *
  * @csspart form - The `<form>` around all fields.
- * @csspart field - Each field's wrapper (also `card-number-field`, `expiry-field`, `cvc-field`, `holder-name-field`).
+ * @csspart field - Each field's wrapper.
+ * @csspart card-number-field - The card number field's wrapper.
+ * @csspart expiry-field - The expiry field's wrapper.
+ * @csspart cvc-field - The security code field's wrapper.
+ * @csspart holder-name-field - The cardholder name field's wrapper.
  * @csspart label - Each field's label.
  * @csspart input - Each text input.
  * @csspart card-number-input - The card number input.
  * @csspart expiry-input - The expiry input.
  * @csspart cvc-input - The security code input.
  * @csspart holder-name-input - The cardholder name input.
- * @csspart error - Each field's error line (space is reserved, so errors never move the layout).
- * @csspart brand-icon - The brand badge inside the card number field.
+ * @csspart error - Each field's error line (one line is reserved, so a first error does not move the layout; a longer message grows it).
+ * @csspart brand-icon - The detected brand's mark inside the card number field (a neutral card outline while none is known).
+ * @csspart accepted-brands - The accepted brands' marks beside the card number's label (only with a brand list from the session or `accepted-brands`; hidden once digits are typed).
  * @csspart submit-button - The "Add card" button.
  * @csspart alert - The alert view (processing, success, declines, failures, session problems).
  * @csspart alert-title - The alert view's heading.
@@ -135,12 +141,14 @@ function displayBrand(brand: string | null): string | null {
  *
  * @cssprop [--antom-font-family=inherit] - Font of the whole element (the page's by default).
  * @cssprop [--antom-font-size=1rem] - Base font size (inputs never go below 16px, to avoid iOS zoom).
- * @cssprop [--antom-color-text=inherit] - Text colour.
+ * @cssprop [--antom-color-text=inherit] - Text colour on the page's background (labels, notices).
+ * @cssprop [--antom-color-field-text] - Text on the element's own surfaces (typed text, alerts), paired with `--antom-color-background`.
  * @cssprop [--antom-color-text-muted] - Placeholders and secondary text.
  * @cssprop [--antom-color-background] - Input and alert background.
  * @cssprop [--antom-color-border] - Input borders (keep 3:1 contrast with the background).
  * @cssprop [--antom-color-focus] - Focus ring.
  * @cssprop [--antom-color-error] - Error text and invalid borders.
+ * @cssprop [--antom-color-success] - The success mark of the "card added" view.
  * @cssprop [--antom-color-primary] - Submit button background.
  * @cssprop [--antom-color-on-primary] - Submit button text.
  * @cssprop [--antom-radius=6px] - Corner radius of inputs, buttons and alerts.
@@ -284,7 +292,7 @@ export class AntomCardBinding extends LitElement {
     this,
     this.#focus,
     () => ({acceptedBrands: this.#acceptedBrands, holderNameRequired: this.#session.session?.holderNameRequired ?? true}),
-    (code) => this.#announcer.announce(this.#locale.messages.errors[code])
+    (code) => this.#announcer.announce(this.#errorText(code))
   );
   readonly #binding = new BindingController(this, {
     messages: () => this.#locale.messages,
@@ -295,6 +303,7 @@ export class AntomCardBinding extends LitElement {
     wipe: () => this.#fields.clear(true),
     displayBrand,
   });
+  readonly #marks = new BrandMarks(this);
   #hosted: HostedMode | null = null;
   #hostedLoad: Promise<HostedMode> | null = null;
   #readyFired = false;
@@ -441,6 +450,19 @@ export class AntomCardBinding extends LitElement {
     return fromSession ?? fromAttribute ?? undefined;
   }
 
+  /** The accepted brands' names as a list in the element's language ("Visa, Mastercard and JCB"). */
+  #acceptedNames(): string | null {
+    const brands = this.#acceptedBrands;
+    if (!brands?.length) return null;
+    return new Intl.ListFormat(this.#locale.active, {type: 'conjunction'}).format(brands.map((brand) => brandRule(brand).displayName));
+  }
+
+  #errorText(code: CardErrorCode): string {
+    const m = this.#locale.messages;
+    const names = code === 'card_number.unsupported_brand' ? this.#acceptedNames() : null;
+    return names ? m.unsupportedBrandNamed(names) : m.errors[code];
+  }
+
   #onSessionRead(result: SessionReadResult | null): void {
     this.#reported = null;
     this.warningSeconds = null;
@@ -563,6 +585,11 @@ export class AntomCardBinding extends LitElement {
       hidden: this.view.kind !== 'form',
       brand: fields.brand,
       errors: fields.shownErrors,
+      errorText: (code) => this.#errorText(code),
+      brandMark: this.#marks.mark(fields.brand),
+      acceptedRow: this.#acceptedBrands?.length ? this.#marks.row(this.#acceptedBrands) : null,
+      acceptedHint: this.#acceptedBrands?.length ? this.#locale.messages.acceptedBrands(this.#acceptedNames()!) : null,
+      numberEmpty: fields.numberEmpty,
       disabled: this.disabled,
       submitting: this.#binding.submitting,
       hideSubmitButton: this.hideSubmitButton,

@@ -10,6 +10,8 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 export interface FieldOptions {
   readonly id: string;
   readonly label: string;
+  /** Decorative content on the label's line (the accepted brands' marks). */
+  readonly aside?: TemplateResult;
   readonly part: string;
   readonly autocomplete: string;
   readonly inputmode?: 'numeric' | 'text';
@@ -39,8 +41,10 @@ export interface FieldOptions {
 export function renderField(options: FieldOptions): TemplateResult {
   const errorId = `${options.id}-error`;
   const describedBy = options.hint ? `${options.hint.id} ${errorId}` : errorId;
-  return html`<div class="field ${options.id} ${options.half ? 'half' : ''}" part="field ${options.id}-field">
-    <label for=${options.id} part="label">${options.label}</label>
+  // `card-number-input` -> `card-number`: the documented part names (`card-number-field`...).
+  const name = options.part.replace(/-input$/, '');
+  return html`<div class="field ${name} ${options.half ? 'half' : ''}" part="field ${name}-field">
+    <div class="label-row"><label for=${options.id} part="label">${options.label}</label>${options.aside ?? nothing}</div>
     <div class="control">
       <input
         id=${options.id}

@@ -2,9 +2,8 @@
  * The own-fields form as a pure template: state in, markup out. Card values are never passed in
  * (the inputs are uncontrolled; CardFieldsController formats them in place).
  */
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {renderField} from './field-template.js';
-import {brandIcon} from './brand-icons.js';
 import {brandRule, securityCodeName, type CardBrand, type CardErrorCode} from '../card/index.js';
 import type {Messages} from '../i18n/messages.js';
 import type {CardFieldName} from './events.js';
@@ -15,6 +14,15 @@ export interface FormState {
   readonly hidden: boolean;
   readonly brand: CardBrand | null;
   readonly errors: Readonly<Record<CardFieldName, CardErrorCode | null>>;
+  /** The buyer-facing text of an error code (the refused-brand one names the accepted brands). */
+  readonly errorText: (code: CardErrorCode) => string;
+  /** The detected brand's mark (or the neutral outline). */
+  readonly brandMark: SVGTemplateResult;
+  /** The accepted brands' marks, while the number is empty; null without a brand list. */
+  readonly acceptedRow: TemplateResult | null;
+  /** "Accepted cards: …" for the number's description; null without a brand list. */
+  readonly acceptedHint: string | null;
+  readonly numberEmpty: boolean;
   readonly disabled: boolean;
   readonly submitting: boolean;
   readonly hideSubmitButton: boolean;
@@ -31,7 +39,7 @@ export interface FormState {
 
 export function renderForm(s: FormState): TemplateResult {
   const {m, brand} = s;
-  const error = (field: CardFieldName) => (s.errors[field] ? m.errors[s.errors[field]!] : null);
+  const error = (field: CardFieldName) => (s.errors[field] ? s.errorText(s.errors[field]!) : null);
   const common = (field: CardFieldName) => ({
     error: error(field),
     disabled: s.disabled,
@@ -44,7 +52,7 @@ export function renderForm(s: FormState): TemplateResult {
   const rule = brand ? brandRule(brand) : null;
   const brandName = rule?.displayName ?? null;
   const codeDigits = rule?.securityCode.length ?? 3;
-  const numberHint = [brandName ? m.brandDetected(brandName) : '', s.autoAdvance ? m.autoAdvanceHint : ''].filter(Boolean).join(' ');
+  const numberHint = [brandName ? m.brandDetected(brandName) : s.acceptedHint ?? '', s.autoAdvance ? m.autoAdvanceHint : ''].filter(Boolean).join(' ');
   return html`<form part="form" novalidate lang=${s.lang} aria-label=${m.formLabel} ?hidden=${s.hidden} @submit=${s.onSubmit}>
     ${s.warningSeconds === null
       ? nothing
@@ -56,13 +64,15 @@ export function renderForm(s: FormState): TemplateResult {
       ...common('cardNumber'),
       id: 'cardNumber',
       label: m.cardNumberLabel,
+      // Beside the label, hidden (its space kept) once digits are typed: the detected brand shows in the field.
+      aside: s.acceptedRow ? html`<span class="accepted" ?data-hidden=${!s.numberEmpty}>${s.acceptedRow}</span>` : undefined,
       part: 'card-number-input',
       autocomplete: 'cc-number',
       inputmode: 'numeric',
       enterkeyhint: 'next',
       placeholder: m.cardNumberPlaceholder,
       required: true,
-      adornment: html`<span class="brand-icon" part="brand-icon" data-brand=${brand ?? 'unknown'}>${brandIcon(brand)}</span>`,
+      adornment: html`<span class="brand-icon" part="brand-icon" data-brand=${brand ?? 'unknown'}>${s.brandMark}</span>`,
       hint: {id: 'brand-name', text: numberHint},
     })}
     ${renderField({

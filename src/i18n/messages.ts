@@ -72,6 +72,11 @@ export function buildMessages(msg: Msg) {
     securityCodeHintFront: (digits: number) =>
       msg(str`${digits} digits on the front of the card.`, {id: 'hint.security_code.front'}),
     brandDetected: (brand: string) => msg(str`Card brand: ${brand}.`, {id: 'sr.brand_detected'}),
+    /** `brands`: the accepted brands' names, already joined as a list in the element's language. */
+    acceptedBrands: (brands: string) => msg(str`Accepted cards: ${brands}.`, {id: 'hint.accepted_brands'}),
+    /** The refused-brand error when the accepted brands are known: it names them. */
+    unsupportedBrandNamed: (brands: string) =>
+      msg(str`This card brand is not accepted. We accept ${brands}.`, {id: 'card_number.unsupported_brand_named'}),
     oneFieldNeedsAttention: msg('1 field needs attention.', {id: 'sr.one_field_needs_attention'}),
     fieldsNeedAttention: (count: number) =>
       msg(str`${count} fields need attention.`, {id: 'sr.fields_need_attention'}),

@@ -78,6 +78,6 @@ describe('<antom-card-binding> session data', () => {
     numberInput.value = '4';
     numberInput.dispatchEvent(new InputEvent('input', {inputType: 'insertText', data: '4', bubbles: true, composed: true}));
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#cardNumber-error')!.textContent).to.equal('This card brand is not accepted.');
+    expect(el.shadowRoot!.querySelector('#cardNumber-error')!.textContent).to.equal('This card brand is not accepted. We accept Mastercard.');
   });
 });

@@ -77,7 +77,10 @@ describe('<antom-card-binding> typing', () => {
   it('rejects a brand the element does not accept as soon as the prefix rules it out', async () => {
     const el = await mount(html`<antom-card-binding accepted-brands="VISA MASTERCARD"></antom-card-binding>`);
     await typeInto(el, 'cardNumber', '37');
-    expect(errorText(el, 'cardNumber')).to.equal('This card brand is not accepted.');
+    // With a brand list the refusal names what is accepted, in the field and when announced.
+    expect(errorText(el, 'cardNumber')).to.equal('This card brand is not accepted. We accept Visa and Mastercard.');
+    await waitUntil(() => liveText(el) !== '', 'nothing announced', {timeout: 3000});
+    expect(liveText(el)).to.equal('This card brand is not accepted. We accept Visa and Mastercard.');
   });
 
   it('flags a failed Luhn check on blur', async () => {

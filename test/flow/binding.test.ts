@@ -263,6 +263,15 @@ describe('binding flow against the sandbox emulator', function () {
       console[method] = (...args: unknown[]) => consoleLines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
     }
     const recorder = recordFetch();
+    // Other test files share this origin's storage (Antom's real SDK in the hosted tests writes its
+    // own random ids there): only what changes during this binding is searched.
+    const storedBefore = {local: {...localStorage}, session: {...sessionStorage}, cookie: document.cookie};
+    const storedSince = () =>
+      [
+        ...Object.entries({...localStorage}).filter(([key, value]) => storedBefore.local[key] !== value),
+        ...Object.entries({...sessionStorage}).filter(([key, value]) => storedBefore.session[key] !== value),
+        document.cookie === storedBefore.cookie ? '' : document.cookie,
+      ].join('\n');
     try {
       const session = await newSession();
       const el = await mountSession(session);
@@ -286,7 +295,7 @@ describe('binding flow against the sandbox emulator', function () {
         'DOM and attributes': dom.join('\n'),
         properties: ownProperties.join('\n'),
         console: consoleLines.join('\n'),
-        storage: JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage}) + document.cookie,
+        storage: storedSince(),
         URLs: [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)].join('\n'),
         'other request bodies': otherRequests.join('\n'),
       };

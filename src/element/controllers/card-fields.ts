@@ -53,6 +53,8 @@ export class CardFieldsController implements ReactiveController {
   shownErrors: Readonly<Record<CardFieldName, CardErrorCode | null>> = NONE;
   complete = false;
   empty = true;
+  /** The card number field is empty (the accepted-brands row shows only then). */
+  numberEmpty = true;
   /** While true, no `change` fires (wiping after an outcome: the outcome event says it all). */
   #silent = false;
   #previous = emptyEdits();
@@ -177,12 +179,15 @@ export class CardFieldsController implements ReactiveController {
   /** Re-runs the card rules; `field` is the one that changed (null: all may have). */
   revalidate(field: CardFieldName | null): void {
     const rules = this.rules();
-    const result = validateCard(this.values(), {acceptedBrands: rules.acceptedBrands, holderNameRequired: rules.holderNameRequired});
+    const values = this.values();
+    const result = validateCard(values, {acceptedBrands: rules.acceptedBrands, holderNameRequired: rules.holderNameRequired});
     this.#results = result.fields as Record<CardFieldName, FieldResult>;
     this.complete = result.complete;
     this.empty = result.empty;
-    if (result.brand !== this.brand) {
+    const numberEmpty = values.cardNumber === '';
+    if (result.brand !== this.brand || numberEmpty !== this.numberEmpty) {
       this.brand = result.brand;
+      this.numberEmpty = numberEmpty;
       this.host.requestUpdate();
     }
     this.#updateShown(field);
