@@ -5,7 +5,7 @@ import {configs as wcConfigs} from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  {ignores: ['dist/**', 'coverage/**', 'src/generated/**', 'test-output/**', 'node_modules/**', '**/node_modules/**', 'custom-elements.json']},
+  {ignores: ['dist/**', 'coverage/**', 'src/generated/**', 'test-output/**', '.tmp/**', 'node_modules/**', '**/node_modules/**', 'custom-elements.json']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
