@@ -78,10 +78,15 @@ const closureOf = (entry) => (entry ? [...staticClosure(join('dist/bundle-chunks
 const submitFiles = new Set([/^(submit-path|bind-card)-.*\.js$/, /^outcome-.*\.js$/].flatMap((p) => closureOf(bundleChunk(p))));
 const hostedAll = closureOf(bundleChunk(/^hosted-mode-.*\.js$/));
 const hostedFiles = new Set(hostedAll.filter((f) => !submitFiles.has(f)));
+// One chunk per card network's mark (src/element/brand-marks/), fetched when shown: the detected
+// brand's, and the accepted-brands row's when the page or session names its brands.
+const BRAND_MARK = /^(visa|mastercard|amex|discover|diners|jcb|cup|maestro|elo|hipercard|mir|troy)-.*\.js$/;
 const chunkRole = (file) =>
   /^(pt-BR|[a-z]{2})\.js$/.test(file)
     ? 'locale'
-    : submitFiles.has(file)
+    : BRAND_MARK.test(file)
+      ? 'brand mark, fetched when shown'
+      : submitFiles.has(file)
       ? 'loaded on the first submit'
       : hostedFiles.has(file)
         ? 'hosted mode only (an Antom session)'
@@ -99,6 +104,9 @@ for (const file of readdirSync('dist/bundle-chunks').filter((f) => f.endsWith('.
 }
 const ownFields = bundleGzip + sessionChunks;
 line('own-fields page with a session, before submit', kb(ownFields), `entry + session chunks; budget ${kb(BUDGETS.bundleGzip)}: ${verdict(ownFields <= BUDGETS.bundleGzip)}`);
+const markGzip = (brand) => gzip(join('dist/bundle-chunks', bundleChunk(new RegExp(`^${brand}-.*\\.js$`))));
+const typicalMarks = ['visa', 'mastercard', 'amex'].reduce((sum, brand) => sum + markGzip(brand), 0);
+line('+ marks: a VISA MASTERCARD AMEX row', kb(typicalMarks), `brand-mark chunks (the detected brand's is one of them); without a brand list only the detected brand's (${kb(markGzip('visa'))} for Visa)`);
 line('+ on the first submit', kb(submitChunks), 'submit path and outcome chunks, in parallel');
 line('hosted mode (an Antom session) adds', kb(hostedChunks), 'hosted-mode chunk and its static imports; not in the own-fields figure');
 

@@ -304,6 +304,8 @@ export class AntomCardBinding extends LitElement {
     displayBrand,
   });
   readonly #marks = new BrandMarks(this);
+  #namesKey = '';
+  #names = '';
   #hosted: HostedMode | null = null;
   #hostedLoad: Promise<HostedMode> | null = null;
   #readyFired = false;
@@ -454,7 +456,13 @@ export class AntomCardBinding extends LitElement {
   #acceptedNames(): string | null {
     const brands = this.#acceptedBrands;
     if (!brands?.length) return null;
-    return new Intl.ListFormat(this.#locale.active, {type: 'conjunction'}).format(brands.map((brand) => brandRule(brand).displayName));
+    // Asked on every render (the number's description): an Intl.ListFormat per keystroke is not free.
+    const key = `${this.#locale.active} ${brands.join(' ')}`;
+    if (this.#namesKey !== key) {
+      this.#namesKey = key;
+      this.#names = new Intl.ListFormat(this.#locale.active, {type: 'conjunction'}).format(brands.map((brand) => brandRule(brand).displayName));
+    }
+    return this.#names;
   }
 
   #errorText(code: CardErrorCode): string {
@@ -579,6 +587,7 @@ export class AntomCardBinding extends LitElement {
   #renderMode(): TemplateResult | typeof nothing {
     if (this.#session.session?.mode === 'hosted') return this.#hosted?.render(this.view.kind !== 'form') ?? nothing;
     const fields = this.#fields;
+    const accepted = this.#acceptedBrands;
     return renderForm({
       m: this.#locale.messages,
       lang: this.#locale.active,
@@ -587,8 +596,8 @@ export class AntomCardBinding extends LitElement {
       errors: fields.shownErrors,
       errorText: (code) => this.#errorText(code),
       brandMark: this.#marks.mark(fields.brand),
-      acceptedRow: this.#acceptedBrands?.length ? this.#marks.row(this.#acceptedBrands) : null,
-      acceptedHint: this.#acceptedBrands?.length ? this.#locale.messages.acceptedBrands(this.#acceptedNames()!) : null,
+      acceptedRow: accepted?.length ? this.#marks.row(accepted) : null,
+      acceptedHint: accepted?.length ? this.#locale.messages.acceptedBrands(this.#acceptedNames()!) : null,
       numberEmpty: fields.numberEmpty,
       disabled: this.disabled,
       submitting: this.#binding.submitting,
