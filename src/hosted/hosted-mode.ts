@@ -17,6 +17,11 @@
  * `pending`) per mount and per `submit()`. The server (notifyVaulting / inquireVaulting) is the
  * source of truth: these client codes are for the page's navigation only.
  *
+ * The frame's name: the SDK (1.47.2) creates its iframe (`#ams-checkout-component-desktop|mobile`)
+ * without a `title`, so a MutationObserver on the light-DOM container gives every iframe the SDK
+ * puts there the element's localized "Secure card form", and again if the SDK replaces the
+ * iframe or changes the title.
+ *
  * No card data passes here: the card is typed into Antom's iframe, on Antom's origin.
  */
 import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
@@ -70,8 +75,25 @@ export interface HostedDeps {
 /** The hosted element that owns the page's one SDK component (module scope: one per page). */
 let pageOwner: HostedMode | null = null;
 
+/**
+ * After a rejected mount (its own load timeout, 15 s) the SDK cleans up 300 ms later by id
+ * (`cleanContainer` -> `setTimeout(cleanElement, 300)`, esm/plugin/component/index.js:386,1951-1954):
+ * it removes whatever `#ams-component-container` is on the page then, and the global listeners. A
+ * mount in that window (a retry at once, a remount) would lose its container and time out too, so
+ * the next mount waits until this moment has passed.
+ */
+const SDK_DELAYED_CLEANUP_MS = 400;
+let sdkQuietAt = 0;
+
 function isReport(value: unknown): value is SdkReport & {code: string} {
   return typeof value === 'object' && value !== null && typeof (value as SdkReport).code === 'string';
+}
+
+/** Gives each iframe in the container the accessible title (an attribute write only when it differs). */
+function nameFrames(container: HTMLElement, title: string): void {
+  for (const frame of container.querySelectorAll('iframe')) {
+    if (frame.title !== title) frame.title = title;
+  }
 }
 
 export class HostedMode implements ReactiveController {
@@ -81,6 +103,8 @@ export class HostedMode implements ReactiveController {
   #generation = 0;
   #instance: SdkInstance | null = null;
   #container: HTMLDivElement | null = null;
+  /** Names the SDK's iframes in #container (see the module comment). */
+  #frameNamer: MutationObserver | null = null;
   #mounting: Promise<void> = Promise.resolve();
   #loading = false;
   #ready = false;
@@ -143,6 +167,11 @@ export class HostedMode implements ReactiveController {
     this.#hm = buildHostedMessages(msg);
     this.host.requestUpdate();
     if (!Sdk) return this.#refuse('hosted_sdk_missing', SDK_MISSING_MESSAGE);
+    const quiet = sdkQuietAt - performance.now();
+    if (quiet > 0) {
+      await new Promise((resolve) => setTimeout(resolve, quiet));
+      if (generation !== this.#generation) return;
+    }
     const foreign = this.host.ownerDocument.getElementById(SDK_CONTAINER_ID);
     if ((pageOwner && pageOwner !== this) || (foreign && !this.host.contains(foreign))) {
       return this.#refuse('hosted_one_per_page', ONE_PER_PAGE_MESSAGE);
@@ -154,6 +183,9 @@ export class HostedMode implements ReactiveController {
     container.style.cssText = 'display:block;width:100%';
     this.host.append(container);
     this.#container = container;
+    const title = this.#hm.frameTitle;
+    this.#frameNamer = new MutationObserver(() => nameFrames(container, title));
+    this.#frameNamer.observe(container, {childList: true, subtree: true, attributes: true, attributeFilter: ['title']});
     const report = (value: SdkReport) => {
       if (generation === this.#generation) this.#onReport(value);
     };
@@ -167,6 +199,7 @@ export class HostedMode implements ReactiveController {
         `#${container.id}`
       );
     } catch (error) {
+      sdkQuietAt = performance.now() + SDK_DELAYED_CLEANUP_MS;
       // A rejected mount carries the SDK's {code, message}; a throwing constructor an Error.
       report(isReport(error) ? error : {code: 'SDK_INIT_PARAMETER_ERROR', message: error instanceof Error ? error.message : String(error)});
     }
@@ -190,6 +223,8 @@ export class HostedMode implements ReactiveController {
     } catch (error) {
       console.warn('<antom-card-binding>: the SDK failed to unmount', error);
     }
+    this.#frameNamer?.disconnect();
+    this.#frameNamer = null;
     this.#container?.remove();
     this.#container = null;
     if (pageOwner === this) pageOwner = null;

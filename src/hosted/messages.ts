@@ -17,6 +17,8 @@ export function buildHostedMessages(msg: Msg) {
   return {
     loading: msg('Loading the secure card form…', {id: 'hosted.loading'}),
     formInvalid: msg('Check the card details in the form.', {id: 'hosted.form_invalid'}),
+    /** The accessible name of Antom's iframe, which the SDK leaves untitled (axe `frame-title`). */
+    frameTitle: msg('Secure card form', {id: 'hosted.frame_title'}),
   };
 }
 

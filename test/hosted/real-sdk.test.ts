@@ -39,8 +39,13 @@ function realSdk(scenario: string, page: URL = APP): HostedSdk {
   return PointedVaulting as unknown as HostedSdk;
 }
 
-/** Polls a condition (no fixed sleep); the limit is generous for a loaded CI machine. */
-async function until(check: () => boolean, what: string, limitMs = 20000): Promise<void> {
+/**
+ * Polls a condition (no fixed sleep). The limit is generous for a loaded CI machine: the first
+ * mount in a page also pays the SDK's device-risk module (APDID) starting up on the main thread,
+ * which the same-origin double's iframe shares; 8-20 s have been seen under load, whichever test
+ * runs first.
+ */
+async function until(check: () => boolean, what: string, limitMs = 40000): Promise<void> {
   const start = performance.now();
   while (!check()) {
     if (performance.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
@@ -113,6 +118,18 @@ describe('hosted mode with the real @alipay/ams-checkout', function () {
     expect(terminal(seen)).to.deep.equal([]);
   });
 
+  it("names Antom's untitled iframe in the element's language once ready, and again if the title goes", async () => {
+    const {el} = await mountReady('success', {locale: 'de'});
+    const frame = appFrame(el);
+    // The SDK creates its iframe without a title (axe frame-title); the element gives it one.
+    expect(frame.id).to.match(/^ams-checkout-component-(desktop|mobile)$/);
+    expect(frame.title).to.equal('Sicheres Kartenformular');
+    frame.removeAttribute('title');
+    await until(() => frame.title === 'Sicheres Kartenformular', 'the title set again');
+    el.locale = 'en';
+    await until(() => el.querySelector('iframe') !== frame && el.querySelector('iframe')?.title === 'Secure card form', 'the remount in English');
+  });
+
   it('success: submit() posts submitPay to the app; its SDK_PAYMENT_SUCCESSFUL is bound', async () => {
     const {el, seen} = await mountReady('success');
     await el.submit();
@@ -140,7 +157,7 @@ describe('hosted mode with the real @alipay/ams-checkout', function () {
   });
 
   it('an unknown code reaches the page as hosted-event (known: false) only; the submission times out', async () => {
-    const {el, seen} = await mountReady('unknown-code', {'submit-timeout': '3000'});
+    const {el, seen} = await mountReady('unknown-code', {'submit-timeout': '1000'});
     await el.submit();
     const unknown = seen.find((e) => e.type === 'hosted-event' && e.detail.code === 'SDK_SOMETHING_NEW')!;
     expect(unknown.detail).to.include({known: false, message: 'not in the table'});
@@ -165,6 +182,24 @@ describe('hosted mode with the real @alipay/ams-checkout', function () {
     await until(() => terminal(seen).length > 0, 'an error');
     expect(terminal(seen).map((e) => [e.type, e.detail.code])).to.deep.equal([['error', 'hosted_sdk_missing']]);
     expect(el.querySelector('[slot="antom-hosted"]')).to.equal(null);
+  });
+
+  // Not last on purpose: the next test mounts the SDK at once after it (this used to fail, see
+  // SDK_DELAYED_CLEANUP_MS in src/hosted/hosted-mode.ts). The 15 s is the SDK's LOADTIME_LIMIT
+  // (esm/constant/index.js:318), which no mount option changes.
+  it("the app page fails to load: the SDK's own 15 s load timeout is one retryable network_error; a retry at once binds", async function () {
+    this.timeout(100000);
+    const {el, seen} = create(realSdk('success', new URL('./doubles/missing-app.html', import.meta.url)));
+    await until(() => terminal(seen).length > 0, 'the load timeout', 40000);
+    expect(codes(seen)).to.include('SDK_CREATECOMPONENT_ERROR');
+    expect(terminal(seen).map((e) => [e.type, e.detail.code, e.detail.retryable])).to.deep.equal([['error', 'network_error', true]]);
+    expect(seen.some((e) => e.type === 'ready')).to.equal(false);
+    // The SDK cleans up a rejected mount 300 ms later by id; the retry's container must survive it.
+    el.remove();
+    const retry = create(realSdk('success'));
+    await until(() => retry.seen.some((e) => e.type === 'ready'), 'the retry ready');
+    await retry.el.submit();
+    expect(terminal(retry.seen).map((e) => e.type)).to.deep.equal(['bound']);
   });
 
   it("from globalThis.AMSVaulting (Antom's script tag): mounts and binds", async () => {
@@ -203,15 +238,5 @@ describe('hosted mode with the real @alipay/ams-checkout', function () {
     await el.submit();
     expect(terminal(seen).map((e) => e.type)).to.deep.equal(['bound']);
     expect(seen.filter((e) => e.type === 'ready')).to.have.length(1);
-  });
-
-  // Last: after its load timeout the real SDK has been seen to time out the next instance's load
-  // too when one follows at once (not understood; the tests before it are unaffected).
-  it("the app page fails to load: the SDK's own 15 s load timeout is one retryable network_error", async () => {
-    const {seen} = create(realSdk('success', new URL('./doubles/missing-app.html', import.meta.url)));
-    await until(() => terminal(seen).length > 0, 'the load timeout', 40000);
-    expect(codes(seen)).to.include('SDK_CREATECOMPONENT_ERROR');
-    expect(terminal(seen).map((e) => [e.type, e.detail.code, e.detail.retryable])).to.deep.equal([['error', 'network_error', true]]);
-    expect(seen.some((e) => e.type === 'ready')).to.equal(false);
   });
 });
