@@ -1,5 +1,5 @@
 /**
- * Styles of <antom-card-binding>. Public `--antom-*` tokens feed private `--_*` variables so a
+ * Styles of <antom-card-binding> (the alert views' own load with them: alert-view.ts). Public `--antom-*` tokens feed private `--_*` variables so a
  * theme sets a token once. Colours use light-dark(), so the element follows the page's
  * `color-scheme` (light by default, dark when the page says `color-scheme: dark`). Text uses the
  * page's font and colour unless a token says otherwise.
@@ -199,70 +199,12 @@ export const styles = css`
       border-style: dotted;
     }
   }
-  .alert {
-    display: grid;
-    gap: var(--_space);
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_field-text);
-    background: var(--_field-bg);
-  }
-  .alert h2 {
-    margin: 0;
-    font-size: 1.125em;
-  }
-  .alert h2:focus {
-    outline: none;
-  }
-  .alert h2:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  .alert p {
-    margin: 0;
-  }
-  .alert[data-tone='error'] h2 {
-    color: var(--_error);
-  }
-  .alert h2 {
-    display: flex;
-    align-items: center;
-    gap: 0.5em;
-  }
-  .mark {
-    flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    fill: currentColor;
-    stroke: var(--_field-bg);
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-  .mark path {
-    fill: none;
-  }
-  .alert[data-tone='success'] .mark {
-    color: var(--_success);
-  }
-  .alert[data-tone='info'] .mark {
-    color: var(--_focus);
-  }
-  .alert .actions {
-    display: flex;
-    gap: var(--_space);
-    flex-wrap: wrap;
-  }
   .secondary {
     min-height: 44px;
     padding: 0.5em 1em;
     border: 1px solid var(--_border);
     color: inherit;
     background: transparent;
-  }
-  .alert h2 .spinner {
-    flex: none;
   }
   .warning {
     grid-column: 1 / -1;
@@ -273,6 +215,10 @@ export const styles = css`
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .warning h2 {
+    margin: 0;
+    font-size: 1em;
   }
   .warning p {
     margin: 0;
@@ -312,17 +258,11 @@ export const styles = css`
       color: GrayText;
     }
     input:focus,
-    button:focus-visible,
-    .alert h2:focus-visible {
+    button:focus-visible {
       outline-color: Highlight;
     }
-    .alert,
     .warning {
       border-color: CanvasText;
-    }
-    .mark {
-      color: CanvasText;
-      stroke: Canvas;
     }
   }
 `;

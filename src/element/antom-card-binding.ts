@@ -7,7 +7,8 @@
  * - CardFieldsController: formatting, validation state, shown errors, `change`, auto-advance;
  * - BindingController: one submission to exactly one terminal event (zod and the gateway load lazily);
  * - AnnouncerController: the live region; FocusController: where focus goes.
- * Templates are pure functions of state (field-template.ts, alert-view.ts, form-template.ts).
+ * Templates are pure functions of state (field-template.ts, form-template.ts, and alert-view.ts,
+ * which loads with the outcome chunk: on the first submit, or when a session problem is shown).
  *
  * Rendering and submitting depend on the session's `mode`: `own-fields` (this library's form)
  * or `hosted` (an Antom session: Antom's own web SDK, `src/hosted/`, a lazy chunk loaded only
@@ -16,16 +17,16 @@
  * Card data lives only in the inputs and in CardFieldsController's private fields; never in
  * attributes, reactive properties, events, logs or errors. It is wiped once the gateway has it.
  */
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {styles} from './antom-card-binding.styles.js';
-import {isDismissible, renderAlertView, alertText, type AlertView} from './alert-view.js';
+import {isDismissible, type AlertView} from './alert-kinds.js';
 import {renderForm} from './form-template.js';
 import {AnnouncerController} from './controllers/announcer.js';
 import {FocusController} from './controllers/focus.js';
 import {LocaleController} from './controllers/locale.js';
 import {SessionController} from './controllers/session.js';
 import {CardFieldsController} from './controllers/card-fields.js';
-import {BindingController} from './controllers/binding.js';
+import {BindingController, submitPath} from './controllers/binding.js';
 import {BrandMarks} from './brand-marks.js';
 import {
   CardExpiringEvent,
@@ -254,6 +255,13 @@ export class AntomCardBinding extends LitElement {
   /** `AMSVaulting` for every element on the page (set once by a bundler user). */
   static hostedSdk: unknown = null;
 
+  static {
+    // The properties' accessors go on the prototype now, as decorators would put them, not at
+    // `customElements.define`: wrappers that look at the class before the tag is defined
+    // (@lit/react's `prop in prototype`) must see properties, not attributes.
+    this.finalize();
+  }
+
   /**
    * Hosted mode: Antom's environment, `sandbox` or `prod`. Absent: `sandbox` for a session whose
    * metadata names a `SANDBOX_` client id, else `prod`.
@@ -306,6 +314,11 @@ export class AntomCardBinding extends LitElement {
   readonly #marks = new BrandMarks(this);
   #namesKey = '';
   #names = '';
+  /** The outcome chunk once loaded: the alert views (and their styles) live there. */
+  #alerts: typeof import('./outcome.js') | null = null;
+  #alertsLoad: Promise<unknown> | null = null;
+  /** Its load failed: the entry's own small network view stands in (see #renderFallbackAlert). */
+  #alertsFailed = false;
   #hosted: HostedMode | null = null;
   #hostedLoad: Promise<HostedMode> | null = null;
   #readyFired = false;
@@ -323,6 +336,8 @@ export class AntomCardBinding extends LitElement {
   });
   /** The session problem already reported with `error` (once per session value). */
   #reported: string | null = null;
+  /** The session's lifetime ran out: reported as `session_expired` once its view is on screen. */
+  #expiredToReport = false;
 
   /** The detected brand, or null. */
   get cardBrand(): CardBrand | null {
@@ -369,6 +384,9 @@ export class AntomCardBinding extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Any view but the form needs the views' chunk (a session problem sets its view during the
+    // update, without #show): load it now, the render that follows draws the view.
+    if (this.#alertsPending && !this.#alertsLoad) void this.#loadAlerts();
     // Hosted mode fires `ready` itself, when Antom's page is up.
     if (!this.#readyFired && this.#locale.settled && this.#session.session?.mode !== 'hosted') {
       this.#readyFired = true;
@@ -380,8 +398,8 @@ export class AntomCardBinding extends LitElement {
   /** Resolves once rendered with the locale's strings. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (!this.#locale.settled) {
-      await this.#locale.loading;
+    while (!this.#locale.settled || this.#alertsPending) {
+      await (this.#locale.settled ? this.#loadAlerts() : this.#locale.loading);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -473,6 +491,7 @@ export class AntomCardBinding extends LitElement {
 
   #onSessionRead(result: SessionReadResult | null): void {
     this.#reported = null;
+    this.#expiredToReport = false;
     this.warningSeconds = null;
     if (this.view.kind.startsWith('session_')) this.view = {kind: 'form'};
     if (result && !result.ok) {
@@ -505,15 +524,18 @@ export class AntomCardBinding extends LitElement {
     this.#fields.clear(true);
     this.#show({kind: 'session_expired'});
     this.#reported = null;
-    this.#reportSessionProblem('session_expired');
+    this.#expiredToReport = true;
+    this.#reportSessionProblem();
   }
 
   /** Fires `error` once per session problem, after the alert is on screen. */
-  #reportSessionProblem(code: 'session_expired' | null = null): void {
+  #reportSessionProblem(): void {
     const result = this.#session.result;
-    const problem = code ?? (result && !result.ok ? result.code : null);
-    if (!problem || this.#reported === problem || !this.#locale.settled) return;
+    const problem = this.#expiredToReport ? 'session_expired' : result && !result.ok ? result.code : null;
+    // After the alert is on screen: its chunk may still be on the way.
+    if (!problem || this.#reported === problem || !this.#locale.settled || this.#alertsPending) return;
     this.#reported = problem;
+    this.#expiredToReport = false;
     const m = this.#locale.messages;
     const message = problem === 'session_expired' ? m.sessionExpiredBody : `vaultingSessionData: ${(result as {reason: string}).reason}`;
     this.#binding.fail(problem, message, false);
@@ -545,12 +567,44 @@ export class AntomCardBinding extends LitElement {
     this.warningSeconds = null;
     this.view = view;
     if (this.#focus.within) {
-      // The heading and its description are read out when focus lands on it: that is the one announcement.
+      // The heading and its description are read out when focus lands on it: that is the one
+      // announcement (focus waits for the heading if the views' chunk is still on the way).
       this.#focus.toAlert();
-    } else {
-      const {title, body} = alertText(view, this.#locale.messages, this.#locale.active);
-      this.#announcer.announce(view.kind === 'session_expired' ? this.#locale.messages.sessionExpiredAnnouncement : `${title}. ${body}`);
+      void this.#loadAlerts();
+      return;
     }
+    const m = this.#locale.messages;
+    void this.#loadAlerts().then(() => {
+      if (this.view !== view) return; // a newer view speaks for itself
+      if (view.kind === 'session_expired') this.#announcer.announce(m.sessionExpiredAnnouncement);
+      else if (this.#alerts) {
+        const {title, body} = this.#alerts.alertText(view, m, this.#locale.active);
+        this.#announcer.announce(`${title}. ${body}`);
+      } else this.#announcer.announce(`${m.networkTitle}. ${m.networkBody}`);
+    });
+  }
+
+  get #alertsPending(): boolean {
+    return this.view.kind !== 'form' && !this.#alerts && !this.#alertsFailed;
+  }
+
+  /** Loads the alert views once (the outcome chunk); their styles join the element's. */
+  #loadAlerts(): Promise<unknown> {
+    if (this.#alerts) return Promise.resolve();
+    this.#alertsFailed = false;
+    this.#alertsLoad ??= submitPath.outcome().then(
+      (chunk) => {
+        this.#alerts = chunk;
+        adoptStyles(this.renderRoot as ShadowRoot, [...AntomCardBinding.elementStyles, chunk.alertStyles]);
+        this.requestUpdate();
+      },
+      () => {
+        this.#alertsLoad = null;
+        this.#alertsFailed = true;
+        this.requestUpdate();
+      }
+    );
+    return this.#alertsLoad;
   }
 
   #closeAlert(): void {
@@ -574,13 +628,32 @@ export class AntomCardBinding extends LitElement {
       <div id="live" class="sr-only" role="status" aria-live="polite" aria-atomic="true" lang=${lang}></div>
       ${this.view.kind === 'form'
         ? nothing
-        : renderAlertView(this.view, this.#locale.messages, lang, {
-            onClose: () => this.#closeAlert(),
-            onReload: () => location.reload(),
-            onKeydown: (event) => this.#onAlertKeydown(event),
-          })}
+        : this.#alerts
+          ? this.#alerts.renderAlertView(this.view, this.#locale.messages, lang, {
+              onClose: () => this.#closeAlert(),
+              onReload: () => location.reload(),
+              onKeydown: (event) => this.#onAlertKeydown(event),
+            })
+          : this.#alertsFailed
+            ? this.#renderFallbackAlert()
+            : nothing}
       ${this.#renderMode()}
     `;
+  }
+
+  /**
+   * The views' chunk did not load (offline, a deploy removed it): a plain connection notice with
+   * a way on (back to the form where the view allows it, else a fresh page), in the entry's words.
+   */
+  #renderFallbackAlert(): TemplateResult {
+    const m = this.#locale.messages;
+    const dismissible = isDismissible(this.view);
+    return html`<div class="warning" part="alert" role="group" aria-labelledby="alert-title" data-view="network" @keydown=${(event: KeyboardEvent) => this.#onAlertKeydown(event)}>
+      <h2 id="alert-title" part="alert-title" tabindex="-1" aria-describedby="alert-body">${m.networkTitle}</h2>
+      <p id="alert-body">${m.networkBody}</p>
+      <button class="secondary" part="alert-action ${dismissible ? 'try-again' : 'reload'}" type="button"
+        @click=${() => (dismissible ? this.#closeAlert() : location.reload())}>${m.tryAgain}</button>
+    </div>`;
   }
 
   /** Own fields, or Antom's card page for a `hosted` session (nothing until its chunk is in). */

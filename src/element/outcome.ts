@@ -9,52 +9,16 @@ import {navigate} from '../gateway/navigate.js';
 import {declineReason} from '../gateway/decline-reasons.js';
 import type {BindingOutcome, CardSecrets} from '../gateway/bind-card.js';
 import type {DecodedSession} from '../session/decode-session.js';
-import {msgFor, loadedTemplates, type Templates} from '../i18n/translator.js';
-import {buildOutcomeMessages, type OutcomeMessages} from '../i18n/outcome-messages.js';
-import type {SupportedLocale} from '../i18n/locales.js';
-import {setOutcomeText, type AlertText, type OutcomeView} from './alert-view.js';
+import {outcomeMessages} from '../i18n/outcome-messages.js';
 import type {BindingController} from './controllers/binding.js';
 import {CardBoundEvent, CardPendingEvent, CardProcessingEvent, CardRedirectEvent, type BoundDetail, type ReportedOutcome} from './events.js';
 
+// The alert views travel with this chunk: loaded on the first submit (with the submit path) or
+// when the element shows a session problem.
+export {alertStyles, alertText, renderAlertView} from './alert-view.js';
+export {outcomeMessages};
+
 export type SettledOutcome = BindingOutcome | {kind: 'malformed'; reason: string};
-
-const catalogues = new Map<Templates | null, OutcomeMessages>();
-
-/** The outcome strings in a locale the element already shows (its chunk is loaded). */
-export function outcomeMessages(locale: SupportedLocale): OutcomeMessages {
-  const templates = loadedTemplates(locale);
-  let messages = catalogues.get(templates);
-  if (!messages) catalogues.set(templates, (messages = buildOutcomeMessages(msgFor(templates))));
-  return messages;
-}
-
-function outcomeText(view: OutcomeView, locale: SupportedLocale): AlertText {
-  const m = outcomeMessages(locale);
-  switch (view.kind) {
-    case 'success':
-      return {
-        title: m.successTitle,
-        body: view.brand && view.last4 ? m.successBody(view.brand, view.last4) : m.successBodyNoNumber,
-        tone: 'success',
-      };
-    case 'declined':
-      return {title: m.declinedTitle, body: m.declineReasons[view.reason], tone: 'error'};
-    case 'gateway':
-      return {title: m.gatewayTitle, body: view.retryable ? m.gatewayBody : m.gatewayFinalBody, tone: 'error'};
-    case 'encryption':
-      return {title: m.encryptionTitle, body: m.encryptionBody, tone: 'error'};
-    case 'processing':
-      return {title: m.processingTitle, body: m.processingBody, tone: 'info'};
-    case 'pending':
-      return {title: m.pendingTitle, body: m.pendingBody, tone: 'info'};
-    case 'redirecting':
-      return {title: m.redirectingTitle, body: m.redirectingBody, tone: 'info'};
-    case 'session_used':
-      return {title: m.sessionUsedTitle, body: m.sessionUsedBody, tone: 'error'};
-  }
-}
-
-setOutcomeText(outcomeText);
 
 /** One attempt, once both chunks are in: checks the session in full, encrypts and sends; the caller settles it. */
 export async function run(

@@ -84,19 +84,10 @@ export function buildMessages(msg: Msg) {
     submitting: msg('Adding card…', {id: 'action.submitting'}),
     tryAgain: msg('Try again', {id: 'action.try_again'}),
     sessionMissing: msg('This card form has no session yet, so the card cannot be added.', {id: 'error.session_missing'}),
-    sessionMalformedTitle: msg("This card form can't be used", {id: 'alert.session_malformed.title'}),
-    sessionMalformedBody: msg("This card form isn't working right now. Refresh the page, or try again later.", {
-      id: 'alert.session_malformed.buyer_body',
-    }),
-    sessionMissingTitle: msg("The card form isn't ready yet", {id: 'alert.session_missing.title'}),
-    sessionMissingBody: msg('Your card was not sent. Go back and try again in a moment.', {id: 'alert.session_missing.body'}),
-    reload: msg('Refresh the page', {id: 'action.reload'}),
-    goBack: msg('Back to the form', {id: 'action.back'}),
     moreTime: msg('I need more time', {id: 'action.more_time'}),
     expiryWarning: (seconds: number) =>
       msg(str`For your security, this form expires in ${seconds} seconds.`, {id: 'warning.session_expiring'}),
     sessionExpiredAnnouncement: msg('This card form has expired.', {id: 'sr.session_expired'}),
-    sessionExpiredTitle: msg('Session expired', {id: 'alert.session_expired.title'}),
     sessionExpiredBody: msg('For your security, this card form has expired. Refresh the page to start again.', {
       id: 'alert.session_expired.body',
     }),

@@ -1,11 +1,15 @@
 /**
- * The strings shown only once a submission has an answer (added, declined, processing, pending,
- * redirecting, a gateway or encryption failure, a used session). They load with the submit path
- * (the outcome chunk, src/element/outcome.ts), not with the form: a page renders and validates
- * without them. Same XLIFF files and ids as the rest of the catalogue (messages.ts).
+ * The alert views' strings (added, declined, processing, pending, redirecting, a gateway or
+ * encryption failure, a used, missing, expired or malformed session, and their buttons). They
+ * load with the outcome chunk (src/element/outcome.ts, which holds the views), not with the form:
+ * a page renders and validates without them. Same XLIFF files and ids as the rest of the
+ * catalogue (messages.ts); the few the entry still needs (the network view for a chunk that does
+ * not load, error messages) stay there.
  */
 import {str} from '@lit/localize';
 import type {DeclineReason, Msg} from './messages.js';
+import {loadedTemplates, msgFor, type Templates} from './translator.js';
+import type {SupportedLocale} from './locales.js';
 
 export function buildOutcomeMessages(msg: Msg) {
   const declineReasons: Record<DeclineReason, string> = {
@@ -21,6 +25,15 @@ export function buildOutcomeMessages(msg: Msg) {
 
   return {
     declineReasons,
+    sessionMalformedTitle: msg("This card form can't be used", {id: 'alert.session_malformed.title'}),
+    sessionMalformedBody: msg("This card form isn't working right now. Refresh the page, or try again later.", {
+      id: 'alert.session_malformed.buyer_body',
+    }),
+    sessionMissingTitle: msg("The card form isn't ready yet", {id: 'alert.session_missing.title'}),
+    sessionMissingBody: msg('Your card was not sent. Go back and try again in a moment.', {id: 'alert.session_missing.body'}),
+    sessionExpiredTitle: msg('Session expired', {id: 'alert.session_expired.title'}),
+    reload: msg('Refresh the page', {id: 'action.reload'}),
+    goBack: msg('Back to the form', {id: 'action.back'}),
     sessionUsedTitle: msg('This card form was already used', {id: 'alert.session_used.title'}),
     sessionUsedBody: msg('A card was already sent with this form. Refresh the page to add another card.', {
       id: 'alert.session_used.body',
@@ -53,3 +66,13 @@ export function buildOutcomeMessages(msg: Msg) {
 }
 
 export type OutcomeMessages = ReturnType<typeof buildOutcomeMessages>;
+
+const catalogues = new Map<Templates | null, OutcomeMessages>();
+
+/** The alert strings in a locale the element already shows (its chunk is loaded). */
+export function outcomeMessages(locale: SupportedLocale): OutcomeMessages {
+  const templates = loadedTemplates(locale);
+  let messages = catalogues.get(templates);
+  if (!messages) catalogues.set(templates, (messages = buildOutcomeMessages(msgFor(templates))));
+  return messages;
+}

@@ -37,7 +37,10 @@ function actions(el: AntomCardBinding): HTMLButtonElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="alert"] button')];
 }
 
-describe('<antom-card-binding> alert views', () => {
+describe('<antom-card-binding> alert views', function () {
+  // The first case pays this page's cold start: an RSA key for the session, the submit path and
+  // outcome chunks, axe. On a loaded CI machine that alone passed the 10 s default.
+  this.timeout(30_000);
   afterEach(() => document.querySelectorAll('antom-card-binding').forEach((el) => el.remove()));
 
   const cases: [string, readonly [number, unknown], string][] = [

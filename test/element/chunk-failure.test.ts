@@ -48,4 +48,52 @@ describe('<antom-card-binding> submit path chunk that does not load', () => {
       gateway.restore();
     }
   });
+
+  it('the views\' chunk does not load either: the entry\'s connection notice, described, with a way back to the form', async () => {
+    const {load, outcome} = submitPath;
+    submitPath.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    submitPath.outcome = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const el = await mount();
+      el.vaultingSessionData = await makeSessionData();
+      await el.updateComplete;
+      await fillValidCard(el);
+      const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+      await el.submit();
+      expect((await error).detail.code).to.equal('network_error');
+      await el.updateComplete;
+      const title = el.shadowRoot!.querySelector('#alert-title')!;
+      expect(title.textContent).to.equal('Connection problem');
+      expect(el.shadowRoot!.getElementById(title.getAttribute('aria-describedby')!)!.textContent).to.contain("couldn't reach");
+      expect(el.shadowRoot!.activeElement).to.equal(title);
+      const back = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="try-again"]')!;
+      back.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#alert-title')).to.equal(null);
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('#cardNumber')!.value).to.not.equal('');
+    } finally {
+      Object.assign(submitPath, {load, outcome});
+    }
+  });
+
+  it('a session problem while the views\' chunk cannot load still ends in its error, after a notice with a way on', async () => {
+    const {outcome} = submitPath;
+    submitPath.outcome = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const el = document.createElement('antom-card-binding');
+      el.vaultingSessionData = 'not-a-session';
+      const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
+      document.body.append(el);
+      expect((await error).detail.code).to.equal('session_malformed');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#alert-title')!.textContent).to.equal('Connection problem');
+      expect(el.shadowRoot!.querySelector('[part~="reload"]')).to.not.equal(null);
+      el.remove();
+    } finally {
+      submitPath.outcome = outcome;
+      console.error = originalError;
+    }
+  });
 });

@@ -14,7 +14,7 @@
  */
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CardSecrets} from '../../gateway/bind-card.js';
-import type {AlertView} from '../alert-view.js';
+import type {AlertView} from '../alert-kinds.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {SupportedLocale} from '../../i18n/locales.js';
 import type {SettledOutcome} from '../outcome.js';

@@ -66,8 +66,10 @@ export class FocusController implements ReactiveController {
   hostUpdated(): void {
     const target = this.#pending;
     if (!target) return;
+    const element = target === 'alert' ? this.host.renderRoot.querySelector<HTMLElement>('#alert-title') : this.input(target);
+    // The alert's heading may not be drawn yet (its chunk is on the way): wait for the render that draws it.
+    if (!element && target === 'alert') return;
     this.#pending = null;
-    if (target === 'alert') this.host.renderRoot.querySelector<HTMLElement>('#alert-title')?.focus();
-    else this.input(target)?.focus();
+    element?.focus();
   }
 }

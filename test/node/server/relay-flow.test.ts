@@ -25,7 +25,9 @@ const relayLogs: string[] = [];
 const vaultIds: string[] = [];
 
 before(async () => {
-  harness = await startTestSandbox({processingDelayMs: 100});
+  // Long enough that the relay's inquiry after a U answer still finds PROCESSING on a loaded
+  // machine (100 ms was not: the binding had completed before the inquiry arrived).
+  harness = await startTestSandbox({processingDelayMs: 1500});
   notify = await startMerchantEndpoint({antomPublicKey: harness.sandbox.publicKey, clientId: harness.sandbox.clientId});
   relayServer = createServer((request, response) => void relay.handleNodeRequest(request, response));
   await new Promise<void>((resolve) => relayServer.listen(0, '127.0.0.1', resolve));
@@ -128,7 +130,7 @@ test('processing: U from vaultPaymentMethod, PROCESSING from inquireVaulting: th
   const answer = await submitCard(s.vaultingSessionData, card('4000000000000077'), {origin: PAGE});
   assert.equal(answer.json.status, 'PROCESSING');
   assert.deepEqual(idsOf(s.vaultingRequestId), [s.vaultingRequestId], 'no second vaulting while the first is pending');
-  await waitFor(() => notify.stored.has(s.vaultingRequestId), 5000, 'the notification');
+  await waitFor(() => notify.stored.has(s.vaultingRequestId), 10_000, 'the notification');
   assert.equal(notify.stored.get(s.vaultingRequestId)!.result.resultStatus, 'S');
 });
 
