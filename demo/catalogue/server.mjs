@@ -68,6 +68,9 @@ export async function startCatalogue({root, sandbox, server, port = 0, links = (
   const mounts = {
     '/dist/': join(root, 'dist'),
     '/custom-elements.json': join(root, 'custom-elements.json'),
+    // The double's script is the hosted tests' own (one protocol double, not two copies); its
+    // page here is the catalogue's, labelled for people.
+    '/__double/antom-app/antom-app.js': join(root, 'test', 'hosted', 'doubles', 'antom-app.js'),
     '/__double/antom-app/': join(root, 'demo', 'catalogue', 'doubles'),
     '/': join(root, 'demo', 'catalogue', 'public'),
   };

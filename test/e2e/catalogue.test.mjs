@@ -9,7 +9,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {AxeBuilder} from '@axe-core/playwright';
 import {STORIES} from '../../demo/catalogue/public/stories.mjs';
-import {CARDS, ROOT, SCREENSHOTS, newPage, startAll, typeCardAndSubmit, cardSafe} from './helpers.mjs';
+import {CARDS, ROOT, SCREENSHOTS, newPage, startAll, typeCardAndSubmit, cardSafe, pagePool} from './helpers.mjs';
 
 /** What each story must show once it is ready: the alert view, and events in the log. */
 const EXPECTED = {
@@ -41,23 +41,13 @@ const DESKTOP = {width: 1280, height: 900};
 let env;
 let page;
 /** The story tests run two at a time, each on a page of its own (the renderer is single-threaded). */
-const pool = [];
-const waiting = [];
-async function withPage(use) {
-  const own = pool.pop() ?? (await new Promise((resolve) => waiting.push(resolve)));
-  try {
-    return await use(own);
-  } finally {
-    const next = waiting.shift();
-    if (next) next(own);
-    else pool.push(own);
-  }
-}
+const pages = pagePool();
+const withPage = pages.withPage;
 
 before(async () => {
   env = await startAll();
   page = await newPage(env.browser, {viewport: DESKTOP});
-  pool.push(page, await newPage(env.browser, {viewport: DESKTOP}));
+  pages.add(page, await newPage(env.browser, {viewport: DESKTOP}));
 });
 after(async () => {
   await env?.close();

@@ -88,3 +88,25 @@ export async function waitUntil(check, {what = 'the condition', timeout = 10_000
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/**
+ * A few pages shared by concurrent tests: `withPage(use)` lends one (waiting for a free one) and
+ * takes it back. A page is one renderer thread, so a pool bounds how much runs at once.
+ */
+export function pagePool() {
+  const pool = [];
+  const waiting = [];
+  return {
+    add: (...pages) => pool.push(...pages),
+    async withPage(use) {
+      const own = pool.pop() ?? (await new Promise((resolve) => waiting.push(resolve)));
+      try {
+        return await use(own);
+      } finally {
+        const next = waiting.shift();
+        if (next) next(own);
+        else pool.push(own);
+      }
+    },
+  };
+}

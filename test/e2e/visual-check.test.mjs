@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {STORIES} from '../../demo/catalogue/public/stories.mjs';
-import {SCREENSHOTS, cardSafe, newPage, startAll} from './helpers.mjs';
+import {SCREENSHOTS, cardSafe, newPage, startAll, pagePool} from './helpers.mjs';
 
 const WIDTHS = [320, 390, 1280];
 const VISUAL = join(SCREENSHOTS, 'visual');
@@ -17,24 +17,14 @@ const VISUAL = join(SCREENSHOTS, 'visual');
 const CARD_INPUTS = '#cardNumber, #expiry, #cvc';
 
 let env;
-const pool = [];
-const waiting = [];
 /** Three pages, each story on one of them at a time (a page is one renderer thread). */
-async function withPage(use) {
-  const own = pool.pop() ?? (await new Promise((resolve) => waiting.push(resolve)));
-  try {
-    return await use(own);
-  } finally {
-    const next = waiting.shift();
-    if (next) next(own);
-    else pool.push(own);
-  }
-}
+const pages = pagePool();
+const withPage = pages.withPage;
 
 before(async () => {
   env = await startAll();
   mkdirSync(VISUAL, {recursive: true});
-  for (let i = 0; i < 3; i++) pool.push(await newPage(env.browser, {viewport: {width: 1280, height: 800}}));
+  for (let i = 0; i < 3; i++) pages.add(await newPage(env.browser, {viewport: {width: 1280, height: 800}}));
 });
 after(async () => {
   await env?.close();

@@ -17,13 +17,21 @@ describe('<antom-card-binding> geometry at the edges', () => {
     await setViewport({width: 800, height: 600});
   });
 
-  for (const width of [320, 390, 1280]) {
-    for (const locale of ['en', 'de', 'fr']) {
-      it(`${locale} at ${width} px, 200% text, all errors shown`, async () => {
+  const cases = [320, 390, 1280].flatMap((width) => ['en', 'de', 'fr'].map((locale) => ({width, locale, spacing: false})));
+  // WCAG 1.4.12 text spacing (line height 1.5, paragraphs 2em apart, letters .12em, words .16em), at the narrowest width.
+  cases.push(...['en', 'de', 'fr'].map((locale) => ({width: 320, locale, spacing: true})));
+  for (const {width, locale, spacing} of cases) {
+    {
+      it(`${locale} at ${width} px, 200% text${spacing ? ', WCAG 1.4.12 text spacing' : ''}, all errors shown`, async () => {
         await setViewport({width, height: 900});
         document.documentElement.style.fontSize = '200%';
         const el: AntomCardBinding = await mount(html`<antom-card-binding locale=${locale} accepted-brands="VISA MASTERCARD AMEX"></antom-card-binding>`);
         const root = el.shadowRoot!;
+        if (spacing) {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; } p { margin-bottom: 2em !important; }');
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        }
         const number = root.querySelector<HTMLInputElement>('#cardNumber')!;
         number.value = '4';
         number.dispatchEvent(new InputEvent('input', {inputType: 'insertText', data: '4', bubbles: true, composed: true}));
