@@ -20,6 +20,14 @@ const PACKAGE_EXTERNAL = [...LIT_EXTERNAL, /^zod(\/|$)/, /^react(\/|$)/, /^react
 
 // Modules that need neither lit nor zod: one chunk the root entry can use alone.
 const RULES = /\/src\/(card\/|element\/events\.ts$|i18n\/(locales|closest-lang)\.ts$)/;
+// The session decoder (zod): its own chunk, for `decodeSession` from the root.
+const SESSION = /\/src\/session\/(decode-session|session-schema)\.ts$/;
+// The element and what it imports statically (never its lazy chunks): a chunk of its own, so
+// index.js (and define.js, react.js) re-export it instead of index.js carrying it with a
+// top-level `import "lit"`, which an app's bundler keeps (lit declares no sideEffects) even when
+// the app imports only the card rules.
+const ELEMENT =
+  /\/src\/(element\/(antom-card-binding(\.styles)?|form-template|field-template|alert-kinds|brand-marks)\.ts|element\/controllers\/[^/]+\.ts|element\/brand-marks\/loaders\.ts|i18n\/(messages|translator)\.ts|session\/read-session\.ts)$/;
 
 function onwarn(warning, warn) {
   // zod 4's own harmless noise (comments near /*@__PURE__*/, a core<->util cycle).
@@ -58,7 +66,8 @@ const builds = [
       hoistTransitiveImports: false,
       entryFileNames: '[name].js',
       chunkFileNames: chunkNames('chunks'),
-      manualChunks: (id) => (RULES.test(id) ? 'rules' : /\/src\/session\/(decode-session|session-schema)\.ts$/.test(id) ? 'session' : undefined),
+      manualChunks: (id) =>
+        RULES.test(id) ? 'rules' : SESSION.test(id) ? 'session' : ELEMENT.test(id) ? 'element' : undefined,
     },
     plugins: browserPlugins(true),
     onwarn,
