@@ -21,7 +21,9 @@ import terser from '@rollup/plugin-terser';
 import {chromium} from 'playwright-core';
 import {findChrome, CHROME_ARGS} from './find-chrome.mjs';
 
-const BUDGETS = {bundleGzip: 20 * 1024, localeGzip: 2 * 1024, readyRatio: 1.25, keystrokeP95Ms: 2};
+// localeGzip: 2 KB until issue 13 and the last `error` code took the catalogue to 87 messages; Korean
+// (three UTF-8 bytes a character) is the largest at about 2.06 KB.
+const BUDGETS = {bundleGzip: 20 * 1024, localeGzip: 2.25 * 1024, readyRatio: 1.25, keystrokeP95Ms: 2};
 const WARM_LOADS = 20;
 const KEYSTROKES = 200;
 

@@ -410,7 +410,8 @@ export class AntomCardBinding extends LitElement {
   /**
    * Validates and, when valid and a session is present, encrypts the card and sends it.
    * Resolves when the attempt has been answered; the outcome arrives as `bound`, `error`,
-   * `redirect` or (after `processing`) `pending`.
+   * `redirect` or (after `processing`) `pending`. While `disabled` or while an alert view is shown
+   * instead of the form, nothing is sent and `error` `unavailable` says so.
    */
   async submit(): Promise<void> {
     if (this.#session.session?.mode === 'hosted') {
@@ -422,7 +423,12 @@ export class AntomCardBinding extends LitElement {
       this.#binding.fail('duplicate_submit', m.duplicateSubmit, false);
       return;
     }
-    if (this.view.kind !== 'form' || this.disabled) return;
+    if (this.view.kind !== 'form' || this.disabled) {
+      // Every call ends in an event: the page learns it sent nothing (the view's own event, if
+      // any, already told why). A retry can work once re-enabled, or after a view the buyer may close.
+      this.#binding.fail('unavailable', m.unavailable, this.view.kind === 'form' || isDismissible(this.view));
+      return;
+    }
     const invalid = this.#fields.revealAll();
     if (invalid.length > 0) {
       this.#announcer.announce(invalid.length === 1 ? m.oneFieldNeedsAttention : m.fieldsNeedAttention(invalid.length));

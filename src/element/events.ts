@@ -30,6 +30,8 @@ export type BindingErrorCode =
   | 'session_expired'
   | 'session_used'
   | 'duplicate_submit'
+  /** `submit()` while the element is `disabled` or shows an alert instead of the form: nothing is sent. */
+  | 'unavailable'
   | 'declined'
   | 'network_error'
   | 'timeout'

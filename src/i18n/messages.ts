@@ -96,6 +96,7 @@ export function buildMessages(msg: Msg) {
       id: 'alert.network.body',
     }),
     duplicateSubmit: msg('Your card is already being added.', {id: 'error.duplicate_submit'}),
+    unavailable: msg("The card form can't take a card right now.", {id: 'error.unavailable'}),
   };
 }
 

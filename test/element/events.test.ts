@@ -1,5 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import {TEST_CARDS, fillValidCard, futureExpiry, html, input, mount, oneEvent, typeInto} from './helpers.js';
+import {TEST_CARDS, fillValidCard, futureExpiry, html, input, makeSessionData, mount, oneEvent, typeInto} from './helpers.js';
 import type {CardChangeEvent} from '../../src/element/events.js';
 
 const EVENT_NAMES = ['ready', 'change', 'submit', 'bound', 'error', 'redirect'];
@@ -45,6 +45,36 @@ describe('<antom-card-binding> events', () => {
     expect(event.detail.code).to.equal('session_missing');
     expect(event.detail.retryable).to.equal(false);
     expect(event.detail.message).to.be.a('string').and.not.equal('');
+  });
+
+  it('submit() while disabled or while an alert shows: one error unavailable, nothing sent, nothing else fires', async () => {
+    const el = await mount(html`<antom-card-binding disabled></antom-card-binding>`);
+    el.vaultingSessionData = await makeSessionData();
+    await el.updateComplete;
+    await fillValidCard(el);
+    const seen: string[] = [];
+    for (const name of [...EVENT_NAMES, 'pending']) el.addEventListener(name, (event) => seen.push(`${name}${name === 'error' ? ` ${(event as CustomEvent).detail.code} ${(event as CustomEvent).detail.retryable}` : ''}`));
+    const originalFetch = window.fetch;
+    let requests = 0;
+    window.fetch = (...args) => (requests++, originalFetch(...args));
+    try {
+      await el.submit();
+      expect(seen).to.deep.equal(['error unavailable true']); // re-enabling makes a retry possible
+      seen.length = 0;
+      el.disabled = false;
+      el.vaultingSessionData = 'not-a-session'; // a session problem: the malformed alert replaces the form
+      const malformed = oneEvent(el, 'error');
+      const originalError = console.error;
+      console.error = () => {};
+      await malformed.finally(() => (console.error = originalError));
+      await el.updateComplete;
+      seen.length = 0;
+      await el.submit();
+      expect(seen).to.deep.equal(['error unavailable false']); // only a new session helps
+      expect(requests).to.equal(0);
+    } finally {
+      window.fetch = originalFetch;
+    }
   });
 
   it('submit() with invalid fields: focus goes to the first invalid one, errors are announced, nothing fires', async () => {
