@@ -82,7 +82,8 @@ const hostedAll = closureOf(bundleChunk(/^hosted-mode-.*\.js$/));
 const hostedFiles = new Set(hostedAll.filter((f) => !submitFiles.has(f)));
 // One chunk per card network's mark (src/element/brand-marks/), fetched when shown: the detected
 // brand's, and the accepted-brands row's when the page or session names its brands.
-const BRAND_MARK = /^(visa|mastercard|amex|discover|diners|jcb|cup|maestro|elo|hipercard|mir|troy)-.*\.js$/;
+const MARK_MODULES = readdirSync('src/element/brand-marks').filter((f) => f.endsWith('.ts') && f !== 'loaders.ts').map((f) => f.slice(0, -3));
+const BRAND_MARK = new RegExp(`^(${MARK_MODULES.join('|')})-.*\\.js$`);
 const chunkRole = (file) =>
   /^(pt-BR|[a-z]{2})\.js$/.test(file)
     ? 'locale'

@@ -6,10 +6,9 @@
 import * as z from 'zod/mini';
 import type {CardBrand} from '../card/types.js';
 import {sessionMetadataSchema, type EncryptionKey, type SessionMetadata} from './session-schema.js';
-import {parseBase64Json} from './base64-json.js';
+import {BASE64, MAX_SESSION_DATA_LENGTH, parseBase64Json} from './base64-json.js';
 
-/** The 4096-character limit of `vaultingSessionData` in createVaultingSession's response. */
-export const MAX_SESSION_DATA_LENGTH = 4096;
+export {MAX_SESSION_DATA_LENGTH};
 
 export type SessionErrorCode = 'session_malformed' | 'session_expired';
 
@@ -30,7 +29,6 @@ export type SessionDecodeResult =
   | {readonly ok: true; readonly session: DecodedSession}
   | {readonly ok: false; readonly code: SessionErrorCode; readonly reason: string};
 
-const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 function malformed(reason: string): SessionDecodeResult {
   return {ok: false, code: 'session_malformed', reason};

@@ -8,7 +8,7 @@
  * answer) and which way of rendering and submitting the session asks for (`mode`).
  */
 import {CARD_BRANDS, type CardBrand} from '../card/types.js';
-import {parseBase64Json} from './base64-json.js';
+import {BASE64, MAX_SESSION_DATA_LENGTH, parseBase64Json} from './base64-json.js';
 
 /** How the element renders and submits: its own fields, or Antom's web SDK (an Antom session without `cardBinding`). */
 export type SessionMode = 'own-fields' | 'hosted';
@@ -42,8 +42,6 @@ export interface SessionProblem {
 
 export type SessionReadResult = SessionReading | SessionProblem;
 
-const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
-const MAX_LENGTH = 4096;
 
 function problem(reason: string): SessionProblem {
   return {ok: false, code: 'session_malformed', reason};
@@ -75,7 +73,7 @@ function notAString(value: unknown): SessionProblem {
  */
 export function readSession(value: unknown, now: number = Date.now()): SessionReadResult {
   if (typeof value !== 'string') return notAString(value);
-  if (value.length > MAX_LENGTH) return problem('vaultingSessionData is longer than 4096 characters.');
+  if (value.length > MAX_SESSION_DATA_LENGTH) return problem('vaultingSessionData is longer than 4096 characters.');
   const segments = value.trim().split('&&');
   if (segments.length !== 4) return problem(`vaultingSessionData must have 4 segments joined by "&&", got ${segments.length}.`);
   const metadataText = segments[3]!;
