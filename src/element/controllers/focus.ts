@@ -24,9 +24,9 @@ export class FocusController implements ReactiveController {
 
   input(field: CardFieldName): HTMLInputElement | null {
     const cached = this.#inputs.get(field);
-    // A cached input still in this shadow root is the one; the form may have been rendered anew
-    // (hosted mode and back), so anything else is looked up again.
-    if (cached?.isConnected && cached.getRootNode() === this.host.renderRoot) return cached;
+    // A cached input still connected is the one (inputs never move between roots); the form may
+    // have been rendered anew (hosted mode and back), which disconnects the old ones.
+    if (cached?.isConnected) return cached;
     const input = this.host.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
     if (input) this.#inputs.set(field, input);
     else this.#inputs.delete(field);
