@@ -501,8 +501,8 @@ export class AntomCardBinding extends LitElement {
     this.warningSeconds = null;
     if (this.view.kind.startsWith('session_')) this.view = {kind: 'form'};
     if (result && !result.ok) {
-      // Developer words for the console and the event; the buyer sees buyer words.
-      console.error(`<antom-card-binding>: ${result.reason}`);
+      // The console and `error` hear the developer's words once the view is on screen
+      // (#reportSessionProblem); the buyer sees buyer words.
       this.#fields.clear(true);
       this.view = {kind: 'session_malformed'};
     }
@@ -542,8 +542,13 @@ export class AntomCardBinding extends LitElement {
     if (!problem || this.#reported === problem || !this.#locale.settled || this.#alertsPending) return;
     this.#reported = problem;
     this.#expiredToReport = false;
-    const m = this.#locale.messages;
-    const message = problem === 'session_expired' ? m.sessionExpiredBody : `vaultingSessionData: ${(result as {reason: string}).reason}`;
+    let message = this.#locale.messages.sessionExpiredBody;
+    if (problem !== 'session_expired' && result && !result.ok) {
+      // The words come with the views' chunk; if it could not load, the key still says which check failed.
+      const reason = this.#alerts?.describeSessionProblem(result) ?? `refused (${result.problem})`;
+      console.error(`<antom-card-binding>: ${reason}`);
+      message = `vaultingSessionData: ${reason}`;
+    }
     this.#binding.fail(problem, message, false);
     if (this.#focus.within) this.#focus.toAlert();
   }

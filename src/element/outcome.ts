@@ -16,6 +16,7 @@ import {CardBoundEvent, CardPendingEvent, CardProcessingEvent, CardRedirectEvent
 // The alert views travel with this chunk: loaded on the first submit (with the submit path) or
 // when the element shows a session problem.
 export {alertStyles, alertText, renderAlertView} from './alert-view.js';
+export {describeSessionProblem} from '../session/session-problems.js';
 export {outcomeMessages};
 
 export type SettledOutcome = BindingOutcome | {kind: 'malformed'; reason: string};

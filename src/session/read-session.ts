@@ -5,7 +5,9 @@
  * never loads zod before the buyer presses "Add card".
  *
  * It also tells integration mistakes apart (a non-string value, the whole createVaultingSession
- * answer) and which way of rendering and submitting the session asks for (`mode`).
+ * answer) and which way of rendering and submitting the session asks for (`mode`). A refusal
+ * names its reason as a key; the words for developers (session-problems.ts) load with the alert
+ * views, which a refused session needs anyway, so they cost the entry nothing.
  */
 import {CARD_BRANDS, type CardBrand} from '../card/types.js';
 import {BASE64, MAX_SESSION_DATA_LENGTH, parseBase64Json} from './base64-json.js';
@@ -33,18 +35,34 @@ export interface SessionReading {
   readonly environment?: 'sandbox';
 }
 
+/** Why the first reading refused a session (see describeSessionProblem for the words). */
+export type SessionProblemKey =
+  | 'whole_answer'
+  | 'not_string'
+  | 'too_long'
+  | 'segments'
+  | 'not_base64'
+  | 'not_json'
+  | 'no_config'
+  | 'not_vaulting'
+  | 'binding_fields'
+  | 'expiry_time'
+  | 'issue_time';
+
 export interface SessionProblem {
   readonly ok: false;
   readonly code: 'session_malformed';
-  /** For developers: `error.detail.message` and the console, never the buyer. */
-  readonly reason: string;
+  /** For developers (`error.detail.message` and the console, never the buyer), as a key. */
+  readonly problem: SessionProblemKey;
+  /** What was found instead, where that helps: the value's type, the segment count. */
+  readonly found?: string | number;
 }
 
 export type SessionReadResult = SessionReading | SessionProblem;
 
 
-function problem(reason: string): SessionProblem {
-  return {ok: false, code: 'session_malformed', reason};
+function problem(key: SessionProblemKey, found?: string | number): SessionProblem {
+  return {ok: false, code: 'session_malformed', problem: key, found};
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -57,15 +75,10 @@ function time(value: unknown): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-/** Explains a value that is not a string, naming the usual slip and its fix. */
+/** A value that is not a string: the usual slip (the whole answer object) has a key of its own. */
 function notAString(value: unknown): SessionProblem {
-  if (isObject(value) && typeof value.vaultingSessionData === 'string') {
-    return problem(
-      'vaultingSessionData was given the whole createVaultingSession answer (an object). ' +
-        'Pass its string: el.vaultingSessionData = answer.vaultingSessionData.'
-    );
-  }
-  return problem(`vaultingSessionData must be the string from createVaultingSession's answer (.vaultingSessionData), got ${Array.isArray(value) ? 'an array' : typeof value}.`);
+  if (isObject(value) && typeof value.vaultingSessionData === 'string') return problem('whole_answer');
+  return problem('not_string', Array.isArray(value) ? 'an array' : typeof value);
 }
 
 /**
@@ -73,21 +86,21 @@ function notAString(value: unknown): SessionProblem {
  */
 export function readSession(value: unknown, now: number = Date.now()): SessionReadResult {
   if (typeof value !== 'string') return notAString(value);
-  if (value.length > MAX_SESSION_DATA_LENGTH) return problem('vaultingSessionData is longer than 4096 characters.');
+  if (value.length > MAX_SESSION_DATA_LENGTH) return problem('too_long');
   const segments = value.trim().split('&&');
-  if (segments.length !== 4) return problem(`vaultingSessionData must have 4 segments joined by "&&", got ${segments.length}.`);
+  if (segments.length !== 4) return problem('segments', segments.length);
   const metadataText = segments[3]!;
-  if (!segments[0] || !BASE64.test(metadataText)) return problem('vaultingSessionData: segment 0 or 3 is not base64.');
+  if (!segments[0] || !BASE64.test(metadataText)) return problem('not_base64');
   let metadata: unknown;
   try {
     metadata = parseBase64Json(metadataText);
   } catch {
-    return problem('vaultingSessionData: segment 3 is not base64 UTF-8 JSON.');
+    return problem('not_json');
   }
-  if (!isObject(metadata) || !isObject(metadata.paymentSessionConfig)) return problem('session metadata: paymentSessionConfig is missing.');
+  if (!isObject(metadata) || !isObject(metadata.paymentSessionConfig)) return problem('no_config');
   const config = metadata.paymentSessionConfig;
   if (config.productScene !== 'VAULTING' || config.paymentMethodCategoryType !== 'CARD') {
-    return problem('session metadata: not a VAULTING + CARD session.');
+    return problem('not_vaulting');
   }
   const binding = metadata.cardBinding;
   if (binding === undefined) {
@@ -97,12 +110,12 @@ export function readSession(value: unknown, now: number = Date.now()): SessionRe
     return {ok: true, value, mode: 'hosted', acceptedBrands: null, holderNameRequired: true, lifetimeMs: null, ...(sandbox ? {environment: 'sandbox'} : {})};
   }
   if (!isObject(binding) || typeof binding.submitUrl !== 'string' || !isObject(binding.encryptionKey)) {
-    return problem('session metadata: cardBinding needs submitUrl and encryptionKey.');
+    return problem('binding_fields');
   }
   const expiresAt = time(binding.expiryTime);
-  if (expiresAt === null) return problem('session metadata: cardBinding.expiryTime must be ISO 8601.');
+  if (expiresAt === null) return problem('expiry_time');
   const issuedAt = binding.issueTime === undefined ? null : time(binding.issueTime);
-  if (binding.issueTime !== undefined && issuedAt === null) return problem('session metadata: cardBinding.issueTime must be ISO 8601.');
+  if (binding.issueTime !== undefined && issuedAt === null) return problem('issue_time');
 
   const brands = Array.isArray(binding.acceptedBrands)
     ? binding.acceptedBrands.filter((brand): brand is CardBrand => (CARD_BRANDS as readonly unknown[]).includes(brand))

@@ -86,7 +86,10 @@ describe('<antom-card-binding> submit path chunk that does not load', () => {
       el.vaultingSessionData = 'not-a-session';
       const error = oneEvent(el, 'error') as Promise<CardBindingErrorEvent>;
       document.body.append(el);
-      expect((await error).detail.code).to.equal('session_malformed');
+      const {detail} = await error;
+      expect(detail.code).to.equal('session_malformed');
+      // The developer's words travel with the views' chunk; without it the key still names the check.
+      expect(detail.message).to.equal('vaultingSessionData: refused (segments)');
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('#alert-title')!.textContent).to.equal('Connection problem');
       expect(el.shadowRoot!.querySelector('[part~="reload"]')).to.not.equal(null);
