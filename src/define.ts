@@ -12,7 +12,7 @@ const defined = customElements.get(TAG_NAME);
 if (!defined) customElements.define(TAG_NAME, AntomCardBinding);
 else if (defined !== AntomCardBinding) {
   console.warn(
-    `antom-card-binding: <${TAG_NAME}> is already defined by another copy of the package; this copy is unused and \`instanceof AntomCardBinding\` from it is false for the page's elements. Load one copy (the bundle or antom-card-binding/define, one version).`
+    `<${TAG_NAME}> is already defined by another copy of antom-card-binding; this one is unused (its instanceof is false). Load one copy.`
   );
 }
 
