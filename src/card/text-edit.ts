@@ -99,18 +99,11 @@ function removeAt(text: string, index: number): string {
 export function capInsertion(previousDigits: string, edit: DigitEdit, limit: number): DigitEdit {
   const {digits} = edit;
   if (digits.length <= limit) return edit;
-  const shorter = Math.min(previousDigits.length, digits.length);
-  let head = 0;
-  while (head < shorter && previousDigits.charCodeAt(head) === digits.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < shorter - head &&
-    previousDigits.charCodeAt(previousDigits.length - 1 - tail) === digits.charCodeAt(digits.length - 1 - tail)
-  ) {
-    tail++;
-  }
+  // Digits before `head` and the last `tail` ones are the user's; the ones between were inserted.
+  const {start: head, inserted} = textChange(previousDigits, digits);
+  const insertedCount = inserted.length;
+  const tail = digits.length - head - insertedCount;
   const keep = Math.max(0, limit - head - tail);
-  const insertedCount = digits.length - head - tail;
   let capped = digits;
   let caretDigits = edit.caretDigits;
   if (keep < insertedCount) {
