@@ -122,14 +122,17 @@ export const TEST_CARDS: Readonly<Record<CardBrand, readonly (readonly [number: 
 
 /**
  * What buildIinTable (src/card/iin-table.ts) trusts brand rules to be, checked here instead of at
- * run time: both ends of a range with the same digit count and from <= to, and no prefix claimed
+ * run time: both ends of a range with the same digit count (six at most) and from <= to, and no prefix claimed
  * by two brands through ranges of the same digit count. Returns one line per problem.
  */
 export function iinRangeProblems(rules: readonly BrandRule[]): string[] {
   const problems: string[] = [];
   const ranges = rules.flatMap((rule) => rule.iinRanges.map(([from, to]) => ({brand: rule.id, from, to})));
   for (const {brand, from, to} of ranges) {
-    if (String(from).length !== String(to).length || to < from) problems.push(`Bad IIN range ${from}-${to} for ${brand}`);
+    const digits = String(from).length;
+    if (digits !== String(to).length || to < from || digits > 6) {
+      problems.push(`Bad IIN range ${from}-${to} for ${brand}`);
+    }
   }
   for (const [i, a] of ranges.entries()) {
     for (const b of ranges.slice(i + 1)) {

@@ -12,7 +12,8 @@ function rule(id: BrandRule['id'], iinRanges: BrandRule['iinRanges']): BrandRule
 describe('IIN table', () => {
   it('decides on six digits, the most any range is written with', () => {
     expect(IIN_DIGITS).to.equal(6);
-    expect(iinTable().width).to.equal(IIN_DIGITS);
+    const longest = Math.max(...BRAND_RULES.flatMap((r) => r.iinRanges.map(([from, to]) => String(Math.max(from, to)).length)));
+    expect(longest).to.equal(IIN_DIGITS);
   });
 
   it('has ascending, non-overlapping segments', () => {
@@ -41,9 +42,7 @@ describe('IIN table', () => {
 
   it('merges touching ranges of one brand into one segment', () => {
     const table = buildIinTable([rule('VISA', [[40, 44], [45, 49]])]);
-    // This table's longest range has two digits, so its prefix space is two digits wide.
-    expect(table.width).to.equal(2);
-    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([[40, 49, 'VISA']]);
+    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([[400000, 499999, 'VISA']]);
   });
 
   it('has brand rules it can trust: no malformed range, no two brands on one prefix and digit count', () => {
@@ -58,8 +57,9 @@ describe('IIN table', () => {
     expect(iinRangeProblems([rule('VISA', [[4, 4]]), rule('ELO', [[401178, 401179]])])).to.deep.equal([]);
   });
 
-  it('(its check) finds a range whose ends have different digit counts or are reversed', () => {
+  it('(its check) finds a range whose ends have different digit counts, are reversed or too long', () => {
     expect(iinRangeProblems([rule('VISA', [[4, 40]])])).to.deep.equal(['Bad IIN range 4-40 for VISA']);
     expect(iinRangeProblems([rule('VISA', [[45, 40]])])).to.deep.equal(['Bad IIN range 45-40 for VISA']);
+    expect(iinRangeProblems([rule('VISA', [[4000000, 4000009]])])).to.deep.equal(['Bad IIN range 4000000-4000009 for VISA']);
   });
 });
