@@ -4,7 +4,7 @@
  */
 
 import {brandRule} from './brands.js';
-import {countDigitsBefore, digitValue, digitsOf} from './characters.js';
+import {countDigitsBefore, digitsOf} from './characters.js';
 import type {CardBrand, FieldResult, SecurityCodeName, TextWithCaret} from './types.js';
 
 /** Label while the brand is unknown: CVC is the most widely recognised name across networks. */
@@ -28,9 +28,7 @@ export function securityCodeLengths(brand: CardBrand | null): readonly [number, 
 export function validateCvc(input: string, brand: CardBrand | null): FieldResult {
   const text = input.trim();
   if (text.length === 0) return {status: 'empty', error: 'cvc.required'};
-  for (let i = 0; i < text.length; i++) {
-    if (digitValue(text.charCodeAt(i)) < 0) return {status: 'invalid', error: 'cvc.invalid'};
-  }
+  if (digitsOf(text).length !== text.length) return {status: 'invalid', error: 'cvc.invalid'};
   const [shortest, longest] = securityCodeLengths(brand);
   if (text.length < shortest) return {status: 'incomplete', error: 'cvc.incomplete'};
   if (text.length > longest) return {status: 'invalid', error: 'cvc.invalid'};

@@ -38,27 +38,19 @@ function buildEntries(rules: readonly BrandRule[]): IinEntry[] {
   return entries.sort((a, b) => b.digits - a.digits || a.start - b.start);
 }
 
-/** The owner of the elementary stretch starting at `point`: the most specific covering entry. */
-function ownerAt(entries: readonly IinEntry[], point: number): IinEntry | undefined {
-  return entries.find((entry) => entry.start <= point && point <= entry.end);
-}
-
 function buildSegments(entries: readonly IinEntry[]): IinSegment[] {
-  const boundaries = new Set<number>();
-  for (const entry of entries) {
-    boundaries.add(entry.start);
-    boundaries.add(entry.end + 1);
-  }
-  const points = [...boundaries].sort((a, b) => a - b);
-  const segments: IinSegment[] = [];
+  // The owner can only change where a range starts or right after one ends.
+  const points = [...new Set(entries.flatMap((entry) => [entry.start, entry.end + 1]))].sort((a, b) => a - b);
+  const segments: {start: number; end: number; brand: CardBrand; digits: number}[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i];
     const end = points[i + 1] - 1;
-    const owner = ownerAt(entries, start);
+    // The owner of this elementary stretch: the most specific entry covering it.
+    const owner = entries.find((entry) => entry.start <= start && start <= entry.end);
     if (!owner) continue;
     const last = segments[segments.length - 1];
     if (last && last.end + 1 === start && last.brand === owner.brand && last.digits === owner.digits) {
-      segments[segments.length - 1] = {...last, end};
+      last.end = end;
     } else {
       segments.push({start, end, brand: owner.brand, digits: owner.digits});
     }
