@@ -10,8 +10,6 @@ import type {CardBrand, FieldResult, SecurityCodeName, TextWithCaret} from './ty
 /** Label while the brand is unknown: CVC is the most widely recognised name across networks. */
 export const DEFAULT_SECURITY_CODE_NAME: SecurityCodeName = 'CVC';
 
-const UNKNOWN_BRAND_LENGTHS = {shortest: 3, longest: 4} as const;
-
 /** What the code is called on this brand's cards ("CID" for Amex, "CVV" for Visa, ...). */
 export function securityCodeName(brand: CardBrand | null): SecurityCodeName {
   return brand ? brandRule(brand).securityCode.name : DEFAULT_SECURITY_CODE_NAME;
@@ -19,7 +17,8 @@ export function securityCodeName(brand: CardBrand | null): SecurityCodeName {
 
 /** How many digits the code has for this brand, as [shortest, longest] accepted. */
 export function securityCodeLengths(brand: CardBrand | null): readonly [number, number] {
-  if (!brand) return [UNKNOWN_BRAND_LENGTHS.shortest, UNKNOWN_BRAND_LENGTHS.longest];
+  // Unknown brand: 3 (most brands) to 4 (Amex).
+  if (!brand) return [3, 4];
   const {length} = brandRule(brand).securityCode;
   return [length, length];
 }

@@ -95,7 +95,7 @@ export function formatExpiryInput(previous: TextWithCaret, next: TextWithCaret):
     return {value, caret: caretAtEnd ? value.length : caretAfterDigits(value, caretDigits)};
   }
 
-  const edit = digitEditOf(previous, next, digitsOf);
+  const edit = digitEditOf(previous, next);
   let {digits, caretDigits} = edit;
   const {previousDigits} = edit;
   const typedFirstDigit = digits.length === 1 && previousDigits.length === 0;
