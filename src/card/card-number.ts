@@ -13,9 +13,9 @@
  */
 
 import {brandRule} from './brands.js';
-import {hasForeignCharacter} from './characters.js';
+import {digitsOf, hasForeignCharacter} from './characters.js';
 import {detectBrand} from './detect.js';
-import {maxCardNumberLength, normalizeCardNumber} from './format.js';
+import {maxCardNumberLength} from './format.js';
 import {luhnValid} from './luhn.js';
 import type {BrandRule, CardBrand, CardNumberResult, FieldResult} from './types.js';
 
@@ -47,7 +47,7 @@ function bestVerdict(candidates: readonly CardBrand[], digits: string): FieldRes
  *   not accepted, so the form can say which brand it refuses.
  */
 export function validateCardNumber(input: string, accepted?: readonly CardBrand[]): CardNumberResult {
-  const digits = normalizeCardNumber(input);
+  const digits = digitsOf(input);
   const detection = detectBrand(digits, accepted);
   if (hasForeignCharacter(input)) {
     return {status: 'invalid', error: 'card_number.invalid', brand: detection.brand};

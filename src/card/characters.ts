@@ -71,3 +71,35 @@ export function countDigitsBefore(text: string, position: number): number {
   }
   return count;
 }
+
+/** What expiryDigitRuns reads from text typed into the expiry field. */
+export interface ExpiryDigitRuns {
+  /** The ASCII digits of `text`, one string per run of digits, in order. */
+  readonly runs: string[];
+  /** An expiry separator follows some digit ("12/", "1 / 30"). */
+  readonly separated: boolean;
+  /** Some character is neither a digit nor an expiry separator. */
+  readonly foreign: boolean;
+}
+
+/** Splits `text` into its runs of digits: the month and year as the user wrote them. */
+export function expiryDigitRuns(text: string): ExpiryDigitRuns {
+  const runs: string[] = [];
+  let run = '';
+  let separated = false;
+  let foreign = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = digitValue(code);
+    if (digit >= 0) {
+      run += String(digit);
+      continue;
+    }
+    if (run) runs.push(run);
+    run = '';
+    if (!isExpirySeparatorCode(code)) foreign = true;
+    else if (runs.length > 0) separated = true;
+  }
+  if (run) runs.push(run);
+  return {runs, separated, foreign};
+}

@@ -4,13 +4,11 @@
  */
 
 import {brandRule} from './brands.js';
-import {countDigitsBefore, digitValue, digitsOf} from './characters.js';
+import {countDigitsBefore, digitsOf} from './characters.js';
 import type {CardBrand, FieldResult, SecurityCodeName, TextWithCaret} from './types.js';
 
 /** Label while the brand is unknown: CVC is the most widely recognised name across networks. */
 export const DEFAULT_SECURITY_CODE_NAME: SecurityCodeName = 'CVC';
-
-const UNKNOWN_BRAND_LENGTHS = {shortest: 3, longest: 4} as const;
 
 /** What the code is called on this brand's cards ("CID" for Amex, "CVV" for Visa, ...). */
 export function securityCodeName(brand: CardBrand | null): SecurityCodeName {
@@ -19,7 +17,8 @@ export function securityCodeName(brand: CardBrand | null): SecurityCodeName {
 
 /** How many digits the code has for this brand, as [shortest, longest] accepted. */
 export function securityCodeLengths(brand: CardBrand | null): readonly [number, number] {
-  if (!brand) return [UNKNOWN_BRAND_LENGTHS.shortest, UNKNOWN_BRAND_LENGTHS.longest];
+  // Unknown brand: 3 (most brands) to 4 (Amex).
+  if (!brand) return [3, 4];
   const {length} = brandRule(brand).securityCode;
   return [length, length];
 }
@@ -28,9 +27,7 @@ export function securityCodeLengths(brand: CardBrand | null): readonly [number, 
 export function validateCvc(input: string, brand: CardBrand | null): FieldResult {
   const text = input.trim();
   if (text.length === 0) return {status: 'empty', error: 'cvc.required'};
-  for (let i = 0; i < text.length; i++) {
-    if (digitValue(text.charCodeAt(i)) < 0) return {status: 'invalid', error: 'cvc.invalid'};
-  }
+  if (digitsOf(text).length !== text.length) return {status: 'invalid', error: 'cvc.invalid'};
   const [shortest, longest] = securityCodeLengths(brand);
   if (text.length < shortest) return {status: 'incomplete', error: 'cvc.incomplete'};
   if (text.length > longest) return {status: 'invalid', error: 'cvc.invalid'};

@@ -13,7 +13,7 @@
  * - Month 00 or 13+ is not corrected here; validateExpiry reports it at once.
  */
 
-import {digitValue, digitsOf, isExpirySeparatorCode} from './characters.js';
+import {digitValue, digitsOf, expiryDigitRuns, isExpirySeparatorCode} from './characters.js';
 import {capInsertion, digitEditOf, textChange} from './text-edit.js';
 import type {TextWithCaret} from './types.js';
 
@@ -49,22 +49,7 @@ function twoDigitYear(year: string): string {
  * digit runs split by separators are month and year.
  */
 function digitsFromStructuredText(text: string): string {
-  const runs: string[] = [];
-  let run = '';
-  let separatorAfterRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const digit = digitValue(code);
-    if (digit >= 0) {
-      run += String(digit);
-      separatorAfterRun = false;
-    } else {
-      if (run) runs.push(run);
-      run = '';
-      if (runs.length > 0 && isExpirySeparatorCode(code)) separatorAfterRun = true;
-    }
-  }
-  if (run) runs.push(run);
+  const {runs, separated} = expiryDigitRuns(text);
   if (runs.length === 0) return '';
 
   const [month, ...rest] = runs;
@@ -74,7 +59,7 @@ function digitsFromStructuredText(text: string): string {
       return month.slice(0, 2) + month.slice(4);
     }
     // "1/": the user says the month has one digit.
-    if (month.length === 1 && separatorAfterRun && month !== '0') return '0' + month;
+    if (month.length === 1 && separated && month !== '0') return '0' + month;
     return month.slice(0, MAX_EXPIRY_DIGITS);
   }
   const paddedMonth = month.length === 1 && month !== '0' ? '0' + month : month;
@@ -110,7 +95,7 @@ export function formatExpiryInput(previous: TextWithCaret, next: TextWithCaret):
     return {value, caret: caretAtEnd ? value.length : caretAfterDigits(value, caretDigits)};
   }
 
-  const edit = digitEditOf(previous, next, digitsOf);
+  const edit = digitEditOf(previous, next);
   let {digits, caretDigits} = edit;
   const {previousDigits} = edit;
   const typedFirstDigit = digits.length === 1 && previousDigits.length === 0;

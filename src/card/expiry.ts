@@ -10,7 +10,7 @@
  * month boundary the server's check decides; this only keeps the form honest.
  */
 
-import {digitValue, isExpirySeparatorCode} from './characters.js';
+import {digitValue, expiryDigitRuns} from './characters.js';
 import type {FieldResult} from './types.js';
 
 /** Cards are not issued for longer than this; later dates are typos. */
@@ -32,28 +32,12 @@ interface ExpiryParts {
 
 /** Splits into month and year digits; null when the text cannot be an expiry date at all. */
 function splitExpiry(text: string): ExpiryParts | null {
-  const runs: string[] = [];
-  let run = '';
-  let separatorAfterFirstRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const digit = digitValue(code);
-    if (digit >= 0) {
-      run += String(digit);
-      continue;
-    }
-    if (!isExpirySeparatorCode(code)) return null;
-    if (run) runs.push(run);
-    run = '';
-    if (runs.length === 0) return null; // a separator before any digit
-    separatorAfterFirstRun = true;
-  }
-  if (run) runs.push(run);
-  if (runs.length === 0 || runs.length > 2) return null;
-  if (runs.length === 2) return {month: runs[0], year: runs[1], separated: true};
-  if (separatorAfterFirstRun) return {month: runs[0], year: '', separated: true};
+  const {runs, separated, foreign} = expiryDigitRuns(text);
+  // A character no date has, a separator before the month (or no digit at all), a third number.
+  if (foreign || digitValue(text.charCodeAt(0)) < 0 || runs.length > 2) return null;
+  const [month, year = ''] = runs;
   // No separator: MMYY or MMYYYY, read from the left.
-  return {month: runs[0].slice(0, 2), year: runs[0].slice(2), separated: false};
+  return separated ? {month, year, separated} : {month: month.slice(0, 2), year: month.slice(2), separated};
 }
 
 /** "12/30" -> {month: 12, year: 2030}; null unless complete and a real month. */

@@ -116,7 +116,7 @@ export function formatCardNumberInput(
   next: TextWithCaret,
   accepted?: readonly CardBrand[],
 ): FormattedCardNumberInput {
-  const edit = digitEditOf(previous, next, normalizeCardNumber);
+  const edit = digitEditOf(previous, next);
   let {digits, caretDigits} = edit;
   const {previousDigits} = edit;
 

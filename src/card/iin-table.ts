@@ -10,6 +10,9 @@
 import {BRAND_RULES} from './brands.js';
 import {CARD_BRANDS, type BrandRule, type CardBrand} from './types.js';
 
+/** How many leading digits decide the brand: every range is written with at most six. */
+export const IIN_DIGITS = 6;
+
 /** One brand range scaled to IIN_DIGITS digits: 4 becomes [400000, 499999]. */
 export interface IinEntry {
   readonly start: number;
@@ -22,63 +25,32 @@ export interface IinEntry {
 /** A stretch of the prefix space owned by one brand, through a range of `digits` digits. */
 export type IinSegment = IinEntry;
 
-function digitCount(value: number): number {
-  return String(value).length;
-}
-
-function buildEntries(rules: readonly BrandRule[]): {entries: IinEntry[]; width: number} {
-  let width = 1;
-  for (const rule of rules) {
-    for (const [from, to] of rule.iinRanges) width = Math.max(width, digitCount(from), digitCount(to));
-  }
+function buildEntries(rules: readonly BrandRule[]): IinEntry[] {
   const entries: IinEntry[] = [];
   for (const rule of rules) {
     for (const [from, to] of rule.iinRanges) {
-      const digits = digitCount(from);
-      if (digitCount(to) !== digits || to < from) {
-        throw new Error(`Bad IIN range ${from}-${to} for ${rule.id}: both ends need the same digit count`);
-      }
-      const scale = 10 ** (width - digits);
+      const digits = String(from).length;
+      const scale = 10 ** (IIN_DIGITS - digits);
       entries.push({start: from * scale, end: (to + 1) * scale - 1, brand: rule.id, digits});
     }
   }
   // Most specific first, so the first entry covering a prefix is the one that owns it.
-  entries.sort((a, b) => b.digits - a.digits || a.start - b.start);
-  return {entries, width};
-}
-
-/** The owner of the elementary stretch starting at `point`: the most specific covering entry. */
-function ownerAt(entries: readonly IinEntry[], point: number): IinEntry | null {
-  let owner: IinEntry | null = null;
-  for (const entry of entries) {
-    if (entry.start > point || entry.end < point) continue;
-    if (!owner) {
-      owner = entry;
-    } else if (entry.digits < owner.digits) {
-      break;
-    } else if (entry.brand !== owner.brand) {
-      throw new Error(`IIN conflict: ${owner.brand} and ${entry.brand} both claim ${point} with ${entry.digits} digits`);
-    }
-  }
-  return owner;
+  return entries.sort((a, b) => b.digits - a.digits || a.start - b.start);
 }
 
 function buildSegments(entries: readonly IinEntry[]): IinSegment[] {
-  const boundaries = new Set<number>();
-  for (const entry of entries) {
-    boundaries.add(entry.start);
-    boundaries.add(entry.end + 1);
-  }
-  const points = [...boundaries].sort((a, b) => a - b);
-  const segments: IinSegment[] = [];
+  // The owner can only change where a range starts or right after one ends.
+  const points = [...new Set(entries.flatMap((entry) => [entry.start, entry.end + 1]))].sort((a, b) => a - b);
+  const segments: {start: number; end: number; brand: CardBrand; digits: number}[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i];
     const end = points[i + 1] - 1;
-    const owner = ownerAt(entries, start);
+    // The owner of this elementary stretch: the most specific entry covering it.
+    const owner = entries.find((entry) => entry.start <= start && start <= entry.end);
     if (!owner) continue;
     const last = segments[segments.length - 1];
     if (last && last.end + 1 === start && last.brand === owner.brand && last.digits === owner.digits) {
-      segments[segments.length - 1] = {...last, end};
+      last.end = end;
     } else {
       segments.push({start, end, brand: owner.brand, digits: owner.digits});
     }
@@ -87,8 +59,6 @@ function buildSegments(entries: readonly IinEntry[]): IinSegment[] {
 }
 
 export interface IinTable {
-  /** How many leading digits decide the brand: the most digits any range is written with. */
-  readonly width: number;
   /** Every brand range, most specific first. */
   readonly entries: readonly IinEntry[];
   /** The owned stretches of the prefix space, ascending; gaps belong to no brand. */
@@ -96,12 +66,14 @@ export interface IinTable {
 }
 
 /**
- * Builds the table from brand rules. Throws on a malformed range or when two brands claim the
- * same prefix with the same number of digits (no specificity can decide between them).
+ * Builds the table from brand rules. It trusts them to be well formed: both ends of a range with
+ * the same digit count, from <= to, and no two brands claiming a prefix with the same number of
+ * digits (no specificity could decide between them), and at most IIN_DIGITS digits. BRAND_RULES is constant, so its tests check
+ * that (test/card/brands.test.ts) instead of every page load.
  */
 export function buildIinTable(rules: readonly BrandRule[]): IinTable {
-  const {entries, width} = buildEntries(rules);
-  return {width, entries, segments: buildSegments(entries)};
+  const entries = buildEntries(rules);
+  return {entries, segments: buildSegments(entries)};
 }
 
 let built: IinTable | undefined;
@@ -114,11 +86,6 @@ export function iinTable(): IinTable {
   return (built ??= buildIinTable(BRAND_RULES));
 }
 
-/** How many leading digits decide the brand: every range is written with at most six. */
-export const IIN_DIGITS = 6;
-
-const POWERS_OF_TEN: readonly number[] = Array.from({length: IIN_DIGITS + 1}, (_, i) => 10 ** i);
-
 /** Bit of each brand in a brand set mask, by CARD_BRANDS order. */
 export const BRAND_BITS: Readonly<Record<CardBrand, number>> = Object.fromEntries(
   CARD_BRANDS.map((brand, index) => [brand, 1 << index]),
@@ -129,7 +96,7 @@ export const BRAND_BITS: Readonly<Record<CardBrand, number>> = Object.fromEntrie
  * IIN_DIGITS of them): "4" is [400000, 499999], "" is everything.
  */
 export function prefixSpan(prefix: string): {readonly low: number; readonly high: number} {
-  const scale = POWERS_OF_TEN[IIN_DIGITS - prefix.length];
+  const scale = 10 ** (IIN_DIGITS - prefix.length);
   const low = prefix.length === 0 ? 0 : Number(prefix) * scale;
   return {low, high: low + scale - 1};
 }

@@ -4,7 +4,7 @@
  * sequences and put the caret back after the same digit.
  */
 
-import {countDigitsBefore, isFormattingCode} from './characters.js';
+import {countDigitsBefore, digitsOf, isFormattingCode} from './characters.js';
 import type {TextWithCaret} from './types.js';
 
 /** The changed stretch of an edit: `removed` from the old text, `inserted` in the new one. */
@@ -66,13 +66,9 @@ export interface DigitEdit {
  * Applies the "delete across a separator" rule: when only formatting was deleted, also delete the
  * digit before (Backspace) or after (Delete) the caret. Otherwise returns the digits as they are.
  */
-export function digitEditOf(
-  previous: TextWithCaret,
-  next: TextWithCaret,
-  digitsOfValue: (value: string) => string,
-): DigitEdit & {readonly previousDigits: string} {
-  const previousDigits = digitsOfValue(previous.value);
-  const digits = digitsOfValue(next.value);
+export function digitEditOf(previous: TextWithCaret, next: TextWithCaret): DigitEdit & {readonly previousDigits: string} {
+  const previousDigits = digitsOf(previous.value);
+  const digits = digitsOf(next.value);
   const caretDigits = countDigitsBefore(next.value, next.caret);
   if (digits === previousDigits) {
     const deletion = formattingOnlyDeletion(previous, next);
@@ -99,18 +95,11 @@ function removeAt(text: string, index: number): string {
 export function capInsertion(previousDigits: string, edit: DigitEdit, limit: number): DigitEdit {
   const {digits} = edit;
   if (digits.length <= limit) return edit;
-  const shorter = Math.min(previousDigits.length, digits.length);
-  let head = 0;
-  while (head < shorter && previousDigits.charCodeAt(head) === digits.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < shorter - head &&
-    previousDigits.charCodeAt(previousDigits.length - 1 - tail) === digits.charCodeAt(digits.length - 1 - tail)
-  ) {
-    tail++;
-  }
+  // Digits before `head` and the last `tail` ones are the user's; the ones between were inserted.
+  const {start: head, inserted} = textChange(previousDigits, digits);
+  const insertedCount = inserted.length;
+  const tail = digits.length - head - insertedCount;
   const keep = Math.max(0, limit - head - tail);
-  const insertedCount = digits.length - head - tail;
   let capped = digits;
   let caretDigits = edit.caretDigits;
   if (keep < insertedCount) {

@@ -3,7 +3,7 @@
  * Luhn check digit calculator written independently of src/card/luhn.ts, to build numbers of
  * any length and prefix.
  */
-import type {CardBrand} from '../../src/card/index.js';
+import type {BrandRule, CardBrand} from '../../src/card/index.js';
 
 /**
  * `body` with the Luhn check digit appended. Computed left to right: in the final number the
@@ -119,3 +119,28 @@ export const TEST_CARDS: Readonly<Record<CardBrand, readonly (readonly [number: 
     ['9792090000000004', 'Craftgate'],
   ],
 };
+
+/**
+ * What buildIinTable (src/card/iin-table.ts) trusts brand rules to be, checked here instead of at
+ * run time: both ends of a range with the same digit count (six at most) and from <= to, and no prefix claimed
+ * by two brands through ranges of the same digit count. Returns one line per problem.
+ */
+export function iinRangeProblems(rules: readonly BrandRule[]): string[] {
+  const problems: string[] = [];
+  const ranges = rules.flatMap((rule) => rule.iinRanges.map(([from, to]) => ({brand: rule.id, from, to})));
+  for (const {brand, from, to} of ranges) {
+    const digits = String(from).length;
+    if (digits !== String(to).length || to < from || digits > 6) {
+      problems.push(`Bad IIN range ${from}-${to} for ${brand}`);
+    }
+  }
+  for (const [i, a] of ranges.entries()) {
+    for (const b of ranges.slice(i + 1)) {
+      const sameDigits = String(a.from).length === String(b.from).length;
+      if (sameDigits && a.brand !== b.brand && a.from <= b.to && b.from <= a.to) {
+        problems.push(`IIN conflict: ${a.brand} ${a.from}-${a.to} and ${b.brand} ${b.from}-${b.to}`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {BRAND_RULES, type BrandRule} from '../../src/card/index.js';
 import {IIN_DIGITS, buildIinTable, iinTable, prefixSpan} from '../../src/card/iin-table.js';
+import {iinRangeProblems} from './helpers.js';
 
 const IIN_SEGMENTS = iinTable().segments;
 
@@ -11,7 +12,8 @@ function rule(id: BrandRule['id'], iinRanges: BrandRule['iinRanges']): BrandRule
 describe('IIN table', () => {
   it('decides on six digits, the most any range is written with', () => {
     expect(IIN_DIGITS).to.equal(6);
-    expect(iinTable().width).to.equal(IIN_DIGITS);
+    const longest = Math.max(...BRAND_RULES.flatMap((r) => r.iinRanges.map(([from, to]) => String(Math.max(from, to)).length)));
+    expect(longest).to.equal(IIN_DIGITS);
   });
 
   it('has ascending, non-overlapping segments', () => {
@@ -40,17 +42,24 @@ describe('IIN table', () => {
 
   it('merges touching ranges of one brand into one segment', () => {
     const table = buildIinTable([rule('VISA', [[40, 44], [45, 49]])]);
-    // This table's longest range has two digits, so its prefix space is two digits wide.
-    expect(table.width).to.equal(2);
-    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([[40, 49, 'VISA']]);
+    expect(table.segments.map((s) => [s.start, s.end, s.brand])).to.deep.equal([[400000, 499999, 'VISA']]);
   });
 
-  it('refuses two brands claiming a prefix with the same number of digits', () => {
-    expect(() => buildIinTable([rule('VISA', [[40, 45]]), rule('ELO', [[45, 46]])])).to.throw(/IIN conflict/);
+  it('has brand rules it can trust: no malformed range, no two brands on one prefix and digit count', () => {
+    expect(iinRangeProblems(BRAND_RULES)).to.deep.equal([]);
   });
 
-  it('refuses a range whose ends have different digit counts or are reversed', () => {
-    expect(() => buildIinTable([rule('VISA', [[4, 40]])])).to.throw(/Bad IIN range/);
-    expect(() => buildIinTable([rule('VISA', [[45, 40]])])).to.throw(/Bad IIN range/);
+  it('(its check) finds two brands claiming a prefix with the same number of digits', () => {
+    expect(iinRangeProblems([rule('VISA', [[40, 45]]), rule('ELO', [[45, 46]])])).to.deep.equal([
+      'IIN conflict: VISA 40-45 and ELO 45-46',
+    ]);
+    // Different digit counts are not a conflict: the longer range is more specific and wins.
+    expect(iinRangeProblems([rule('VISA', [[4, 4]]), rule('ELO', [[401178, 401179]])])).to.deep.equal([]);
+  });
+
+  it('(its check) finds a range whose ends have different digit counts, are reversed or too long', () => {
+    expect(iinRangeProblems([rule('VISA', [[4, 40]])])).to.deep.equal(['Bad IIN range 4-40 for VISA']);
+    expect(iinRangeProblems([rule('VISA', [[45, 40]])])).to.deep.equal(['Bad IIN range 45-40 for VISA']);
+    expect(iinRangeProblems([rule('VISA', [[4000000, 4000009]])])).to.deep.equal(['Bad IIN range 4000000-4000009 for VISA']);
   });
 });
