@@ -689,9 +689,7 @@ export class AntomCardBinding extends LitElement {
       autoAdvance: this.autoAdvance,
       holderNameRequired: this.#session.session?.holderNameRequired ?? true,
       warningSeconds: this.warningSeconds,
-      onInput: (field, event) => fields.onInput(field, event),
-      onBlur: (field) => fields.onBlur(field),
-      onKeydown: (event) => this.#onKeydown(event),
+      onKeydown: this.#onKeydown,
       onSubmit: (event) => {
         event.preventDefault();
         void this.submit();
@@ -700,14 +698,15 @@ export class AntomCardBinding extends LitElement {
     });
   }
 
-  #onKeydown(event: KeyboardEvent): void {
+  /** Keys anywhere in the form (one listener, not one per input); bound once, not per render. */
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     // With the built-in button hidden, implicit submission does not happen for a multi-input
-    // form; Enter still submits, as buyers expect.
-    if (event.key === 'Enter' && this.hideSubmitButton && !event.isComposing) {
+    // form; Enter in a field still submits, as buyers expect (the form's only inputs are its fields).
+    if (event.key === 'Enter' && this.hideSubmitButton && !event.isComposing && event.target instanceof HTMLInputElement) {
       event.preventDefault();
       void this.submit();
     }
-  }
+  };
 }
 
 // Typed listeners for every event, including the three whose names native events also use.

@@ -73,14 +73,24 @@ export class CardFieldsController implements ReactiveController {
     host.addController(this);
   }
 
+  // One listener of each kind for the four inputs, on the shadow root, instead of listeners bound
+  // per input through the template (fewer template parts to commit on the first render). `input`
+  // and `blur` are caught in the capture phase: blur does not bubble, and the value is formatted
+  // before any listener on the input itself runs, as when the listener was on the input.
   hostConnected(): void {
-    this.host.renderRoot.addEventListener('beforeinput', this.#onBeforeInput);
-    this.host.renderRoot.addEventListener('focusin', this.#onFocusIn);
+    const root = this.host.renderRoot;
+    root.addEventListener('beforeinput', this.#onBeforeInput);
+    root.addEventListener('focusin', this.#onFocusIn);
+    root.addEventListener('input', this.#onInputEvent, true);
+    root.addEventListener('blur', this.#onBlurEvent, true);
   }
 
   hostDisconnected(): void {
-    this.host.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput);
-    this.host.renderRoot.removeEventListener('focusin', this.#onFocusIn);
+    const root = this.host.renderRoot;
+    root.removeEventListener('beforeinput', this.#onBeforeInput);
+    root.removeEventListener('focusin', this.#onFocusIn);
+    root.removeEventListener('input', this.#onInputEvent, true);
+    root.removeEventListener('blur', this.#onBlurEvent, true);
   }
 
   /** Field results (validating first if nothing was typed yet). */
@@ -107,6 +117,22 @@ export class CardFieldsController implements ReactiveController {
     if (field) this.#settled[field] = true;
   };
 
+  /** The field whose input `target` is (one of this element's four inputs), or null. */
+  #fieldOf(target: EventTarget | null): CardFieldName | null {
+    const id = (target as Element | null)?.id as CardFieldName;
+    return FIELDS.includes(id) && this.focus.input(id) === target ? id : null;
+  }
+
+  readonly #onInputEvent = (event: Event): void => {
+    const field = this.#fieldOf(event.target);
+    if (field) this.onInput(field, event as InputEvent);
+  };
+
+  readonly #onBlurEvent = (event: Event): void => {
+    const field = this.#fieldOf(event.target);
+    if (field) this.onBlur(field);
+  };
+
   onInput(field: CardFieldName, event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     const previous = this.#previous[field];
@@ -120,11 +146,13 @@ export class CardFieldsController implements ReactiveController {
     }
     this.#previous[field] = formatted;
     this.#revealed[field] = false;
-    const wasFilled = this.#isFilled(field, previous.value);
+    // Asked before revalidating (it reads the previous value's result), and only with auto-advance on.
+    const autoAdvance = this.host.autoAdvance;
+    const wasFilled = autoAdvance && this.#isFilled(field, previous.value);
     this.revalidate(field);
     const grewAtEnd =
       event.inputType === 'insertText' && formatted.value.length > previous.value.length && formatted.caret === formatted.value.length;
-    if (this.host.autoAdvance && grewAtEnd && !wasFilled && !this.#settled[field] && this.#isFilled(field, formatted.value)) {
+    if (autoAdvance && grewAtEnd && !wasFilled && !this.#settled[field] && this.#isFilled(field, formatted.value)) {
       this.#settled[field] = true;
       const nextField = FIELDS[FIELDS.indexOf(field) + 1];
       if (nextField) this.focus.field(nextField);
