@@ -27,7 +27,7 @@ const SESSION = /\/src\/session\/(decode-session|session-schema)\.ts$/;
 // top-level `import "lit"`, which an app's bundler keeps (lit declares no sideEffects) even when
 // the app imports only the card rules.
 const ELEMENT =
-  /\/src\/(element\/(antom-card-binding(\.styles)?|form-template|field-template|alert-kinds|brand-marks)\.ts|element\/controllers\/[^/]+\.ts|element\/brand-marks\/loaders\.ts|i18n\/(messages|translator)\.ts|session\/read-session\.ts)$/;
+  /\/src\/(element\/(antom-card-binding(\.styles)?|form-template|alert-kinds|brand-marks)\.ts|element\/controllers\/[^/]+\.ts|element\/brand-marks\/loaders\.ts|i18n\/(messages|translator)\.ts|session\/read-session\.ts)$/;
 
 function onwarn(warning, warn) {
   // zod 4's own harmless noise (comments near /*@__PURE__*/, a core<->util cycle).

@@ -7,7 +7,7 @@
  * - CardFieldsController: formatting, validation state, shown errors, `change`, auto-advance;
  * - BindingController: one submission to exactly one terminal event (zod and the gateway load lazily);
  * - AnnouncerController: the live region; FocusController: where focus goes.
- * Templates are pure functions of state (field-template.ts, form-template.ts, and alert-view.ts,
+ * Templates are pure functions of state (form-template.ts: the four fields in one template, and alert-view.ts,
  * which loads with the outcome chunk: on the first submit, or when a session problem is shown).
  *
  * Rendering and submitting depend on the session's `mode`: `own-fields` (this library's form)
