@@ -44,6 +44,25 @@ function emptyEdits(): Record<CardFieldName, TextWithCaret> {
   return {cardNumber: empty, expiry: empty, cvc: empty, holderName: empty};
 }
 
+/**
+ * Undo history of a formatted field: the values the buyer had on screen, oldest first, and which
+ * one is shown. The browser's own history replays raw edits onto values the element reformatted
+ * (undo stuck at a partial number, redo typing a number the buyer never typed), so the card
+ * number, expiry and security code keep their own; the name is never reformatted and keeps the
+ * browser's. It holds card data like #previous does, and is dropped with it.
+ */
+interface History {
+  states: TextWithCaret[];
+  at: number;
+}
+const OWN_HISTORY: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc'];
+const HISTORY_LIMIT = 100;
+
+function emptyHistories(): Record<CardFieldName, History> {
+  const empty = (): History => ({states: [{value: '', caret: 0}], at: 0});
+  return {cardNumber: empty(), expiry: empty(), cvc: empty(), holderName: empty()};
+}
+
 function noFields(): Record<CardFieldName, boolean> {
   return {cardNumber: false, expiry: false, cvc: false, holderName: false};
 }
@@ -58,6 +77,7 @@ export class CardFieldsController implements ReactiveController {
   /** While true, no `change` fires (wiping after an outcome: the outcome event says it all). */
   #silent = false;
   #previous = emptyEdits();
+  #histories = emptyHistories();
   #results: Record<CardFieldName, FieldResult> | null = null;
   #revealed = noFields();
   /** Fields focus already moved on from, or that the buyer came back to: no auto-advance again. */
@@ -80,6 +100,7 @@ export class CardFieldsController implements ReactiveController {
   hostConnected(): void {
     const root = this.host.renderRoot;
     root.addEventListener('beforeinput', this.#onBeforeInput);
+    root.addEventListener('keydown', this.#onHistoryKey);
     root.addEventListener('focusin', this.#onFocusIn);
     root.addEventListener('input', this.#onInputEvent, true);
     root.addEventListener('blur', this.#onBlurEvent, true);
@@ -88,6 +109,7 @@ export class CardFieldsController implements ReactiveController {
   hostDisconnected(): void {
     const root = this.host.renderRoot;
     root.removeEventListener('beforeinput', this.#onBeforeInput);
+    root.removeEventListener('keydown', this.#onHistoryKey);
     root.removeEventListener('focusin', this.#onFocusIn);
     root.removeEventListener('input', this.#onInputEvent, true);
     root.removeEventListener('blur', this.#onBlurEvent, true);
@@ -106,8 +128,53 @@ export class CardFieldsController implements ReactiveController {
     const target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
     const field = FIELDS.find((name) => name === target.id);
-    if (field) this.#previous[field] = {value: target.value, caret: target.selectionStart ?? target.value.length};
+    if (!field) return;
+    const {inputType} = event as InputEvent;
+    if ((inputType === 'historyUndo' || inputType === 'historyRedo') && OWN_HISTORY.includes(field)) {
+      event.preventDefault();
+      this.#step(field, target, inputType === 'historyUndo' ? -1 : 1);
+      return;
+    }
+    this.#previous[field] = {value: target.value, caret: target.selectionStart ?? target.value.length};
   };
+
+  /**
+   * Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y in a formatted field: taken before the browser's
+   * history (which would fire no `beforeinput` for a redo it does not have). Undo and redo from a
+   * menu arrive as `beforeinput` above.
+   */
+  readonly #onHistoryKey = (event: Event): void => {
+    const {key, ctrlKey, metaKey, shiftKey, altKey} = event as KeyboardEvent;
+    if (!(ctrlKey || metaKey) || altKey) return;
+    const letter = key.toLowerCase();
+    const by = letter === 'z' ? (shiftKey ? 1 : -1) : letter === 'y' && ctrlKey && !shiftKey ? 1 : 0;
+    const field = by === 0 ? null : this.#fieldOf(event.target);
+    if (!field || !OWN_HISTORY.includes(field)) return;
+    event.preventDefault();
+    this.#step(field, event.target as HTMLInputElement, by as -1 | 1);
+  };
+
+  /** One undo (-1) or redo (+1) step of a formatted field: the value and caret it had then. */
+  #step(field: CardFieldName, input: HTMLInputElement, by: -1 | 1): void {
+    const history = this.#histories[field];
+    const state = history.states[history.at + by];
+    if (!state) return;
+    history.at += by;
+    input.value = state.value;
+    input.setSelectionRange(state.caret, state.caret);
+    this.#previous[field] = state;
+    this.#revealed[field] = false;
+    this.revalidate(field);
+  }
+
+  /** After an edit: the new value is the newest state (a redo branch after an undo is dropped). */
+  #remember(field: CardFieldName, state: TextWithCaret): void {
+    const history = this.#histories[field];
+    if (history.states[history.at]!.value === state.value) return; // a refused key changed nothing
+    history.states.splice(history.at + 1, Infinity, state);
+    if (history.states.length > HISTORY_LIMIT) history.states.shift();
+    history.at = history.states.length - 1;
+  }
 
   /** A field entered with something in it is one the buyer came back to. */
   readonly #onFocusIn = (event: Event): void => {
@@ -145,6 +212,7 @@ export class CardFieldsController implements ReactiveController {
       input.setSelectionRange(formatted.caret, formatted.caret);
     }
     this.#previous[field] = formatted;
+    this.#remember(field, formatted);
     this.#revealed[field] = false;
     // Asked before revalidating (it reads the previous value's result), and only with auto-advance on.
     const autoAdvance = this.host.autoAdvance;
@@ -198,6 +266,7 @@ export class CardFieldsController implements ReactiveController {
       if (input) input.value = '';
     }
     this.#previous = emptyEdits();
+    this.#histories = emptyHistories();
     this.#revealed = noFields();
     this.#settled = noFields();
     this.revalidate(null);
