@@ -55,13 +55,7 @@ interface History {
   states: TextWithCaret[];
   at: number;
 }
-const OWN_HISTORY: readonly CardFieldName[] = ['cardNumber', 'expiry', 'cvc'];
 const HISTORY_LIMIT = 100;
-
-function emptyHistories(): Record<CardFieldName, History> {
-  const empty = (): History => ({states: [{value: '', caret: 0}], at: 0});
-  return {cardNumber: empty(), expiry: empty(), cvc: empty(), holderName: empty()};
-}
 
 function noFields(): Record<CardFieldName, boolean> {
   return {cardNumber: false, expiry: false, cvc: false, holderName: false};
@@ -77,7 +71,7 @@ export class CardFieldsController implements ReactiveController {
   /** While true, no `change` fires (wiping after an outcome: the outcome event says it all). */
   #silent = false;
   #previous = emptyEdits();
-  #histories = emptyHistories();
+  #histories: Partial<Record<CardFieldName, History>> = {};
   #results: Record<CardFieldName, FieldResult> | null = null;
   #revealed = noFields();
   /** Fields focus already moved on from, or that the buyer came back to: no auto-advance again. */
@@ -130,7 +124,7 @@ export class CardFieldsController implements ReactiveController {
     const field = FIELDS.find((name) => name === target.id);
     if (!field) return;
     const {inputType} = event as InputEvent;
-    if ((inputType === 'historyUndo' || inputType === 'historyRedo') && OWN_HISTORY.includes(field)) {
+    if ((inputType === 'historyUndo' || inputType === 'historyRedo') && field !== 'holderName') {
       event.preventDefault();
       this.#step(field, target, inputType === 'historyUndo' ? -1 : 1);
       return;
@@ -149,14 +143,14 @@ export class CardFieldsController implements ReactiveController {
     const letter = key.toLowerCase();
     const by = letter === 'z' ? (shiftKey ? 1 : -1) : letter === 'y' && ctrlKey && !shiftKey ? 1 : 0;
     const field = by === 0 ? null : this.#fieldOf(event.target);
-    if (!field || !OWN_HISTORY.includes(field)) return;
+    if (!field || field === 'holderName') return;
     event.preventDefault();
     this.#step(field, event.target as HTMLInputElement, by as -1 | 1);
   };
 
   /** One undo (-1) or redo (+1) step of a formatted field: the value and caret it had then. */
   #step(field: CardFieldName, input: HTMLInputElement, by: -1 | 1): void {
-    const history = this.#histories[field];
+    const history = this.#history(field);
     const state = history.states[history.at + by];
     if (!state) return;
     history.at += by;
@@ -167,9 +161,13 @@ export class CardFieldsController implements ReactiveController {
     this.revalidate(field);
   }
 
+  #history(field: CardFieldName): History {
+    return (this.#histories[field] ??= {states: [{value: '', caret: 0}], at: 0});
+  }
+
   /** After an edit: the new value is the newest state (a redo branch after an undo is dropped). */
   #remember(field: CardFieldName, state: TextWithCaret): void {
-    const history = this.#histories[field];
+    const history = this.#history(field);
     if (history.states[history.at]!.value === state.value) return; // a refused key changed nothing
     history.states.splice(history.at + 1, Infinity, state);
     if (history.states.length > HISTORY_LIMIT) history.states.shift();
@@ -266,7 +264,7 @@ export class CardFieldsController implements ReactiveController {
       if (input) input.value = '';
     }
     this.#previous = emptyEdits();
-    this.#histories = emptyHistories();
+    this.#histories = {};
     this.#revealed = noFields();
     this.#settled = noFields();
     this.revalidate(null);
