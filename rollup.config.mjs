@@ -38,18 +38,42 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
+// The self-contained bundle: the element and the generated locale modules use only @lit/localize's
+// `str` tag (the element never calls configureLocalization, see src/i18n/translator.ts), but the
+// package root also brings its runtime (module-level state, a Deferred, the id hash), which
+// rollup must keep for their top-level code. This resolves our `import {str} from
+// '@lit/localize'` to the module that defines the tag (the package has no "exports" map, so the
+// deep path is public to resolvers), one module shared by the entry and the locale chunks. Any
+// other value imported from '@lit/localize' in src/ would fail the build (MISSING_EXPORT), never
+// ship silently broken. Only for the bundle: the lit-external build leaves @lit/localize to the app.
+const LOCALIZE_STR_TAG = '@lit/localize/internal/str-tag.js';
+function localizeStrTagOnly() {
+  return {
+    name: 'localize-str-tag-only',
+    resolveId(source, importer, options) {
+      if (source !== '@lit/localize' || !importer || !/\/src\//.test(importer)) return null;
+      return this.resolve(LOCALIZE_STR_TAG, importer, {...options, skipSelf: true});
+    },
+  };
+}
+
 const browserPlugins = (minify) => [
   // Production builds of lit (no dev-mode warnings, smaller).
   nodeResolve({exportConditions: ['production', 'default', 'module', 'import'], browser: true}),
   esbuild({target: 'es2022', tsconfig: './tsconfig.json', minify: false}),
-  ...(minify ? [minifyTemplates(), terser({ecma: 2022, module: true, format: {comments: false}})] : []),
+  // Three compress passes: each pass finds more once the previous one has inlined and dropped
+  // code (a fourth finds nothing more). Only terser's safe transforms: no pure_getters (getters
+  // with side effects), no unsafe_*.
+  ...(minify ? [minifyTemplates(), terser({ecma: 2022, module: true, compress: {passes: 3}, format: {comments: false}})] : []),
 ];
 
-// Locale modules become `<folder>/<locale>.js`; other lazy chunks (the submit path) `<folder>/…`.
+// Locale modules become `<folder>/<locale>.js`; other lazy chunks (the submit path) `<folder>/…`
+// with a content hash of 6 characters (36 bits, plenty to tell versions apart; rollup's shortest):
+// the entry names each chunk it loads, and 8 characters of hash cost it about 25 B of gzip.
 const chunkNames = (folder) => (chunk) =>
   chunk.moduleIds.length === 1 && /\/generated\/locales\//.test(chunk.moduleIds[0])
     ? `${folder}/[name].js`
-    : `${folder}/[name]-[hash].js`;
+    : `${folder}/[name]-[hash:6].js`;
 
 const builds = [
   {
@@ -76,7 +100,7 @@ const builds = [
     input: {'antom-card-binding.bundle': 'src/bundle.ts'},
     preserveEntrySignatures: 'allow-extension',
     output: {dir: 'dist', format: 'es', sourcemap: true, sourcemapExcludeSources: true, entryFileNames: '[name].js', chunkFileNames: chunkNames('bundle-chunks')},
-    plugins: browserPlugins(true),
+    plugins: [localizeStrTagOnly(), ...browserPlugins(true)],
     onwarn,
   },
 ];
