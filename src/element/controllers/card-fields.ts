@@ -119,10 +119,9 @@ export class CardFieldsController implements ReactiveController {
   readonly #onBeforeInput = (event: Event): void => {
     // InputEvent.data holds typed characters: keep it inside the shadow root.
     event.stopPropagation();
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement)) return;
-    const field = FIELDS.find((name) => name === target.id);
+    const field = this.#fieldOf(event.target);
     if (!field) return;
+    const target = event.target as HTMLInputElement;
     const {inputType} = event as InputEvent;
     if ((inputType === 'historyUndo' || inputType === 'historyRedo') && field !== 'holderName') {
       event.preventDefault();
@@ -176,10 +175,8 @@ export class CardFieldsController implements ReactiveController {
 
   /** A field entered with something in it is one the buyer came back to. */
   readonly #onFocusIn = (event: Event): void => {
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement) || target.value === '') return;
-    const field = FIELDS.find((name) => name === target.id);
-    if (field) this.#settled[field] = true;
+    const field = this.#fieldOf(event.target);
+    if (field && (event.target as HTMLInputElement).value !== '') this.#settled[field] = true;
   };
 
   /** The field whose input `target` is (one of this element's four inputs), or null. */
@@ -210,7 +207,8 @@ export class CardFieldsController implements ReactiveController {
       input.setSelectionRange(formatted.caret, formatted.caret);
     }
     this.#previous[field] = formatted;
-    this.#remember(field, formatted);
+    // The name is never reformatted: the browser's own undo serves it, and no copy is kept here.
+    if (field !== 'holderName') this.#remember(field, formatted);
     this.#revealed[field] = false;
     // Asked before revalidating (it reads the previous value's result), and only with auto-advance on.
     const autoAdvance = this.host.autoAdvance;
